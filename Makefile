@@ -1,0 +1,63 @@
+# voicecart — every target sets up what it needs, and is fast when nothing changed.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BOOT ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10.*/bin/python3.10 2>/dev/null | tail -n 1)
+VENV        := .venv
+PY          := $(VENV)/bin/python
+VC          := $(VENV)/bin/voicecart
+STAMP       := $(VENV)/.installed
+EXTRAS      := voice,ko,bench,dev
+SYSDEPS     := espeak-ng libportaudio2 libsndfile1
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup sysdeps models test lint unit run bench clean
+
+help:
+	@echo "make run    set everything up and start the assistant"
+	@echo "make test   set everything up, lint, and run the tests"
+	@echo "make models train the NLU model (skipped when nothing changed)"
+	@echo "make bench  performance and speech benchmarks"
+
+sysdeps:
+	@missing=""; for p in $(SYSDEPS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+$(PY):
+	@test -n "$(PYTHON_BOOT)" || { echo "Python 3.10 is needed (pyenv install 3.10)"; exit 1; }
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip setuptools wheel
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -e '.[$(EXTRAS)]'
+	@touch $@
+
+setup: sysdeps $(STAMP)
+
+models: setup
+	$(VC) nlu train
+
+lint: setup
+	$(VENV)/bin/ruff check voice nlu commerce assistant tests
+	$(VENV)/bin/mypy
+
+test: setup lint models
+	$(VENV)/bin/pytest -q tests
+
+unit: setup
+	$(VENV)/bin/pytest -q tests/unit
+
+run: setup models
+	@$(VC) db init --seed --if-missing
+	@$(PY) -m assistant.start
+
+bench: setup models
+	$(VC) bench all
+
+clean:
+	rm -rf $(VENV) models/nlu .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,87 @@
+"""The ``voicecart`` command line. Subcommands live in ``assistant/commands/``."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from assistant.errors import report_error
+from assistant.settings import Settings
+
+# name -> (module, attribute): imported only when the subcommand runs, so that
+# `voicecart catalog search` never pays for importing Rasa or a speech engine.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "db": ("assistant.commands.db", "db"),
+    "catalog": ("assistant.commands.shop", "catalog"),
+    "cart": ("assistant.commands.shop", "cart"),
+    "orders": ("assistant.commands.shop", "orders"),
+    "reorder": ("assistant.commands.shop", "reorder"),
+    "nlu": ("assistant.commands.nlu", "nlu"),
+    "chat": ("assistant.commands.chat", "chat"),
+    "transcribe": ("assistant.commands.voice", "transcribe"),
+    "run": ("assistant.commands.voice", "run"),
+    "listen": ("assistant.commands.voice", "listen"),
+    "models": ("assistant.commands.voice", "models"),
+    "bench": ("assistant.commands.bench", "bench"),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = SUBCOMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        try:
+            module = importlib.import_module(target[0])
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("assistant.commands"):
+                return None  # not built yet
+            raise
+        command = getattr(module, target[1], None)
+        return command if isinstance(command, click.Command) else None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_url", envvar="VOICECART_DB_URL", help="Database URL (SQLAlchemy).")
+@click.option("--customer", default=None, help="Customer id (default: guest).")
+@click.option("--store", default=None, help="Store: grocery or cafe.")
+@click.option("--json", "as_json", is_flag=True, default=None, help="Machine-readable output.")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    db_url: str | None,
+    customer: str | None,
+    store: str | None,
+    as_json: bool | None,
+) -> None:
+    """voicecart: an offline voice shopping assistant."""
+    ctx.obj = Settings.load(db_url=db_url, customer=customer, store=store, json=as_json)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: every expected error becomes one clear line and a non-zero exit."""
+    try:
+        return cli.main(args=argv, prog_name="voicecart", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Stopped.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the one place errors are caught
+        code = report_error(exc)
+        if code is None:
+            raise
+        sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()
