@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -52,6 +53,22 @@ class LazyGroup(click.Group):
 @click.option("--customer", default=None, help="Customer id (default: guest).")
 @click.option("--store", default=None, help="Store: grocery or cafe.")
 @click.option("--json", "as_json", is_flag=True, default=None, help="Machine-readable output.")
+@click.option("--nlu-url", default=None, help="Use a shared `rasa run --enable-api` server.")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "vosk", "whisper", "pocketsphinx"]),
+    default=None,
+    help="Speech recognizer (default: auto).",
+)
+@click.option("--lang", default=None, help="Speech language (default: en).")
+@click.option("--vosk-model", type=click.Path(), default=None, help="A vosk model directory.")
+@click.option(
+    "--open-vocabulary", is_flag=True, default=None, help="Turn off domain adaptation."
+)
+@click.option(
+    "--no-suggestions", "no_suggestions", is_flag=True, default=None,
+    help="Never suggest other products.",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -59,9 +76,26 @@ def cli(
     customer: str | None,
     store: str | None,
     as_json: bool | None,
+    nlu_url: str | None,
+    engine: str | None,
+    lang: str | None,
+    vosk_model: str | None,
+    open_vocabulary: bool | None,
+    no_suggestions: bool | None,
 ) -> None:
     """voicecart: an offline voice shopping assistant."""
-    ctx.obj = Settings.load(db_url=db_url, customer=customer, store=store, json=as_json)
+    ctx.obj = Settings.load(
+        db_url=db_url,
+        customer=customer,
+        store=store,
+        json=as_json,
+        nlu_url=nlu_url,
+        engine=engine,
+        lang=lang,
+        vosk_model=Path(vosk_model) if vosk_model else None,
+        open_vocabulary=open_vocabulary,
+        suggestions=False if no_suggestions else None,
+    )
 
 
 def main(argv: list[str] | None = None) -> Any:
