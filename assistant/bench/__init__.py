@@ -1,0 +1,1 @@
+"""Benchmarks: speech-to-intent quality on recorded corpora, and performance figures."""

@@ -1,0 +1,92 @@
+"""The cafe menu: drinks, modifier groups, amount phrases and spoken variants.
+
+Read from the cafe store file (``data/stores/cafe.json``, see docs/DESIGN.md) or from a corpus
+``menu.json`` ({"coffeeDrink": [...], "size": [...], ..., "amount": [...]}).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Corpus slot name -> modifier group of the store, and back.
+SLOT_TO_GROUP = {
+    "size": "size",
+    "roast": "roast",
+    "numberOfShots": "shots",
+    "milkAmount": "milk",
+    "sugarAmount": "sweetener",
+}
+MENU_JSON_GROUPS = {"size": "size", "roast": "roast", "numberOfShots": "shots",
+                    "milk": "milk", "sugar": "sweetener"}
+AMOUNT_GROUPS = ("milk", "sweetener")
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: spotting caches per menu
+class Menu:
+    drinks: tuple[str, ...]
+    groups: dict[str, tuple[str, ...]]
+    amounts: tuple[str, ...]
+    # spoken variant -> (group or "drink", canonical option)
+    variants: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def phrases(self) -> list[tuple[str, str, str]]:
+        """Every (spoken phrase, group, canonical option), variants included."""
+        out = [(d, "drink", d) for d in self.drinks]
+        out += [(o, g, o) for g, opts in self.groups.items() for o in opts]
+        out += [(a, "amount", a) for a in self.amounts]
+        out += [(v, g, c) for v, (g, c) in self.variants.items()]
+        return out
+
+    @classmethod
+    def load(cls, path: Path) -> Menu:
+        raw: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+        if "products" in raw:
+            return cls._from_store(raw)
+        return cls._from_menu_json(raw)
+
+    @classmethod
+    def _from_menu_json(cls, raw: dict[str, Any]) -> Menu:
+        groups = {MENU_JSON_GROUPS[k]: tuple(v) for k, v in raw.items() if k in MENU_JSON_GROUPS}
+        return cls(tuple(raw["coffeeDrink"]), groups, tuple(raw.get("amount", ())),
+                   default_variants(groups))
+
+    @classmethod
+    def _from_store(cls, raw: dict[str, Any]) -> Menu:
+        drinks: list[str] = []
+        groups: dict[str, list[str]] = {}
+        amounts: list[str] = []
+        variants: dict[str, tuple[str, str]] = {}
+        for product in raw["products"]:
+            if not product.get("modifier_groups"):
+                continue
+            drinks.append(product["name"].lower())
+            for alias in product.get("aliases", []):
+                variants[alias.lower()] = ("drink", product["name"].lower())
+            for group in product["modifier_groups"]:
+                names = groups.setdefault(group["name"], [])
+                names += [o["name"] for o in group["options"] if o["name"] not in names]
+                amounts += [a for a in group.get("amounts", []) if a not in amounts]
+        frozen = {g: tuple(v) for g, v in groups.items()}
+        variants = {**default_variants(frozen), **variants}
+        return cls(tuple(drinks), frozen, tuple(amounts), variants)
+
+
+def default_variants(groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, str]]:
+    """Ordinary spoken variants of menu options: "double" for "double shot", "12 oz" …"""
+    out: dict[str, tuple[str, str]] = {}
+    for option in groups.get("shots", ()):
+        word = option.split()[0]  # single / double / triple
+        out[word] = ("shots", option)
+        out[f"{word} shots"] = ("shots", option)
+        count = {"single": "one", "double": "two", "triple": "three"}.get(word)
+        if count:
+            out[f"{count} shot" if count == "one" else f"{count} shots"] = ("shots", option)
+    for option in groups.get("size", ()):
+        if option.endswith(" ounce"):
+            head = option[: -len(" ounce")]
+            out[f"{head} ounces"] = ("size", option)
+            out[f"{head} oz"] = ("size", option)
+    return out
