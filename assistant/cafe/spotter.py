@@ -25,6 +25,12 @@ UNITS = {"ounces": "ounce", "oz": "ounce", "shots": "shot"}
 MIN_RATIO = 80.0      # below this a span is not that phrase
 FUZZ_PENALTY = 4      # weight = chars * (ratio/100) ** FUZZ_PENALTY
 MAX_AMOUNT_GAP = 1    # tokens allowed between an amount phrase and its milk / sweetener
+# Function words are heard reliably; a span that holds one is never a near miss of a menu
+# phrase that lacks it ("and milk" is not "almond milk").
+FUNCTION_WORDS = frozenset(
+    "a an and the with of to for in on at me i i'd we you it is some please get can could "
+    "would like have want give make no not but or".split()
+)
 
 
 def normalize(text: str) -> list[str]:
@@ -89,7 +95,10 @@ def find_matches(tokens: list[str], menu: Menu) -> list[Match]:
 
 
 def _similarity(span: str, target: str) -> float:
-    if len(target) <= 4 or span[:1] != target[:1]:  # short words must be heard exactly
+    if len(target) <= 4:  # short words must be heard exactly
+        return 0.0
+    wanted = set(target.split())
+    if any(w in FUNCTION_WORDS and w not in wanted for w in span.split()):
         return 0.0
     return float(fuzz.ratio(span, target))
 

@@ -41,6 +41,12 @@ def menu(request: pytest.FixtureRequest, corpus_dir: Path, repo_root: Path) -> M
         # exact "some milk" is not a fuzzy "soy milk"
         ("house coffee with some milk", {"coffeeDrink": "house coffee", "milkAmount": "some milk"}),
         ("house coffee with soy milk", {"coffeeDrink": "house coffee", "milkAmount": "soy milk"}),
+        # a function word is never a near miss: "and milk" is not "almond milk"
+        ("a cappuccino with sugar and milk",
+         {"coffeeDrink": "cappuccino", "sugarAmount": "sugar", "milkAmount": "milk"}),
+        # "an iced" heard as "a nice" is a near miss of the menu phrase
+        ("make me a nice coffee with a lot of sugar",
+         {"coffeeDrink": "iced coffee", "sugarAmount": "a lot of sugar"}),
         ("triple espresso", {"coffeeDrink": "espresso", "numberOfShots": "triple shot"}),
         ("hello there", {}),
         ("", {}),
