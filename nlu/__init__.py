@@ -1,1 +1,36 @@
-"""voicecart: nlu."""
+"""voicecart NLU: Rasa 3.6 intents and entities behind one small interface.
+
+``parser(...).parse(text) -> Parse``. Nothing here imports Rasa until a model is loaded or
+trained, so importing :mod:`nlu` is cheap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nlu.errors import ModelCorrupt, ModelMissing, NluError, ServerUnavailable, TrainingDataError
+from nlu.http import HttpParser
+from nlu.local import LocalParser
+from nlu.model import TrainResult, latest_model, train
+from nlu.types import FALLBACK_INTENT, Entity, IntentScore, NluParser, Parse, parse_from_rasa
+
+
+def make_parser(models_dir: Path, url: str | None = None, model: Path | None = None) -> NluParser:
+    """An HTTP parser when ``url`` is given, else a local one (loading starts in background)."""
+    if url:
+        return HttpParser(url)
+    return LocalParser(model or models_dir).start()
+
+
+def evaluate(*args: object, **kwargs: object) -> object:
+    """See :func:`nlu.evaluation.evaluate` (imported lazily)."""
+    from nlu.evaluation import evaluate as _evaluate
+
+    return _evaluate(*args, **kwargs)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "FALLBACK_INTENT", "Entity", "HttpParser", "IntentScore", "LocalParser", "ModelCorrupt",
+    "ModelMissing", "NluError", "NluParser", "Parse", "ServerUnavailable", "TrainResult",
+    "TrainingDataError", "evaluate", "latest_model", "make_parser", "parse_from_rasa", "train",
+]
