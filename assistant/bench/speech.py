@@ -1,0 +1,92 @@
+"""Speech-to-intent benchmark: audio → recognizer → NLU → cafe order line, per condition."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from tqdm import tqdm
+
+from assistant.bench.corpus import Corpus
+from assistant.bench.noise import NoiseMixer
+from assistant.cafe.menu import Menu
+from assistant.cafe.resolve import resolve
+from voice.audio import read_audio
+from voice.recognizer import Recognizer
+
+Label = dict[str, Any]
+CORPUS_INTENT = "orderDrink"  # the corpus's name for the cafe's order_drink
+
+
+@dataclass(frozen=True)
+class Understood:
+    predicted: Label  # the whole pipeline: NLU + menu resolution
+    heard: Label  # the transcript alone: the menu spotter, no NLU
+    intent: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Outcome:
+    file: str
+    condition: str
+    text: str
+    understood: Understood
+    decode_seconds: float
+    audio_seconds: float
+
+
+def condition_name(snr: float | None) -> str:
+    return "clean" if snr is None else f"{snr:g}dB"
+
+
+def make_understand(parser: Any, menu: Menu) -> Callable[[str], Understood]:
+    """The cafe order line the assistant would put in the cart for a transcript."""
+
+    def understand(text: str) -> Understood:
+        started = time.perf_counter()
+        parse = parser.parse(text)
+        res = resolve(parse, menu)
+        predicted = {"intent": CORPUS_INTENT if res.is_order else parse.intent,
+                     "slots": res.order.to_slots()}
+        heard = {"intent": CORPUS_INTENT if res.heard.drink else "none",
+                 "slots": res.heard.to_slots()}
+        return Understood(predicted, heard, parse.intent, time.perf_counter() - started)
+
+    return understand
+
+
+def run(
+    corpus: Corpus,
+    recognizer: Recognizer,
+    understand: Callable[[str], Understood],
+    snrs: Iterable[float | None],
+    mixer: NoiseMixer | None,
+    show_progress: bool = True,
+) -> list[Outcome]:
+    conditions = list(snrs)
+    outcomes: list[Outcome] = []
+    total = len(conditions) * len(corpus.files)
+    with tqdm(total=total, disable=not show_progress, unit="file", desc="speech bench") as bar:
+        for snr in conditions:
+            name = condition_name(snr)
+            bar.set_postfix_str(name)
+            for path in corpus.files:
+                source = path if snr is None or mixer is None else mixer.mixed(path, snr)
+                audio = read_audio(source)
+                transcript = recognizer.transcribe(audio)
+                outcomes.append(Outcome(
+                    file=path.name, condition=name, text=transcript.text,
+                    understood=understand(transcript.text),
+                    decode_seconds=transcript.decode_seconds,
+                    audio_seconds=transcript.audio_seconds or audio.size / 16000,
+                ))
+                bar.update()
+    return outcomes
+
+
+def predictions(outcomes: list[Outcome], condition: str = "clean") -> dict[str, Label]:
+    """``--predictions`` output: per file, the intent and the slots in the menu's phrases."""
+    return {o.file: o.understood.predicted for o in outcomes if o.condition == condition}
