@@ -1,0 +1,217 @@
+"""Search as people speak: singular/plural, brand and alias, category needs, price bounds,
+typo and mis-hearing tolerance. Ranked hits with a 0-100 score and "did you mean" names.
+
+Scoring works on numpy arrays over the in-memory index (``commerce.catalog.index``): only
+the query's words (exact or fuzzy via rapidfuzz on the vocabulary) are looked up, and only
+the best few candidates are re-ranked by phrase similarity and read from the database.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from rapidfuzz import fuzz
+from sqlalchemy.orm import Session
+
+from commerce.catalog.index import CatalogIndex, Entry, get_index
+from commerce.catalog.info import ProductInfo
+from commerce.catalog.normalize import parse_query, words
+from commerce.catalog.service import live_stock, products_by_id
+from commerce.db import reads
+
+CONFIDENT = 70.0
+RERANK = 40
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    product: ProductInfo
+    score: float
+    matched: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: list[SearchHit]
+    confident: bool
+    did_you_mean: list[str] = field(default_factory=list)
+    max_price_cents: int | None = None
+    terms: str = ""
+
+    @property
+    def best(self) -> SearchHit | None:
+        return self.hits[0] if self.hits and self.confident else None
+
+
+def _token_scores(index: CatalogIndex, tokens: list[str]) -> tuple[np.ndarray, bool]:
+    """Per product position: IDF-weighted mean over query tokens of field weight x similarity.
+
+    Rare words ("oat", "tropicana") count more than common ones ("organic", "milk").
+    """
+    n = len(index.entries)
+    totals = np.zeros(n, dtype=np.float32)
+    fuzzy_used = False
+    norm = 0.0
+    for token in tokens:
+        matches = index.lookup(index.canonical(token))
+        df = max((len(index.postings[word][0]) for word, _ in matches), default=1)
+        idf = math.log(1.0 + max(n, 1) / df)
+        norm += idf
+        if not matches:
+            continue
+        if len(matches) == 1:
+            word, similarity = matches[0]
+            fuzzy_used = fuzzy_used or similarity < 1.0
+            positions, weights = index.postings[word]
+            totals[positions] += np.float32(idf * similarity) * weights
+            continue
+        best = np.zeros(n, dtype=np.float32)
+        for word, similarity in matches:
+            fuzzy_used = fuzzy_used or similarity < 1.0
+            positions, weights = index.postings[word]
+            best[positions] = np.maximum(best[positions], np.float32(similarity) * weights)
+        totals += np.float32(idf) * best
+    return totals * np.float32(100.0 / (norm or 1.0)), fuzzy_used
+
+
+def _allowed(names: list[str], wanted: str, spoken: dict[str, set[str]] | None = None) -> list[int]:
+    lowered = wanted.strip().lower()
+    out = []
+    for i, name in enumerate(names):
+        forms = spoken.get(name, {name.lower()}) if spoken else {name.lower()}
+        if lowered in forms or max(fuzz.ratio(lowered, f) for f in forms) >= 85:
+            out.append(i)
+    return out
+
+
+def _mask(index: CatalogIndex, store: str | None, category: str | None, brand: str | None,
+          max_price: int | None) -> np.ndarray | None:
+    mask: np.ndarray | None = None
+
+    def both(more: np.ndarray) -> None:
+        nonlocal mask
+        mask = more if mask is None else mask & more
+
+    if store:
+        code = index.store_names.index(store) if store in index.store_names else -1
+        both(index.stores == code)
+    if max_price is not None:
+        both(index.prices <= max_price)
+    if brand:
+        both(np.isin(index.brand_codes, _allowed(index.brand_names, brand)))
+    if category:
+        both(np.isin(index.category_codes,
+                     _allowed(index.category_names, category, index.categories)))
+    return mask
+
+
+def _phrase(terms: str, entry: Entry) -> float:
+    best = fuzz.token_set_ratio(terms, entry.text)
+    for alias in entry.aliases:
+        best = max(best, fuzz.token_set_ratio(terms, alias.lower()))
+    return float(best)
+
+
+def _matched(index: CatalogIndex, terms: str, entry: Entry, fuzzy: bool) -> str:
+    query_words = {index.canonical(w) for w in words(terms)}
+    if any(alias.lower() == terms for alias in entry.aliases):
+        return "alias"
+    if fuzzy:
+        return "fuzzy"
+    if query_words & {index.canonical(w) for w in words(entry.name)}:
+        return "name"
+    if entry.brand and query_words & {index.canonical(w) for w in words(entry.brand)}:
+        return "brand"
+    return "category"
+
+
+def _infos(session: Session, index: CatalogIndex, ids: list[int]) -> dict[int, ProductInfo]:
+    """Product details: static parts cached per index; stock and active read live."""
+    missing = [pid for pid in ids if pid not in index.infos]
+    index.infos.update(products_by_id(session, missing))
+    live = dict(live_stock(session, ids))
+    out: dict[int, ProductInfo] = {}
+    for pid in ids:
+        info, state = index.infos.get(pid), live.get(pid)
+        if info is None or state is None:
+            continue
+        stock, active = state
+        out[pid] = replace(info, stock=stock, active=active, in_stock=active and stock > 0)
+    return out
+
+
+def _top(scores: np.ndarray, k: int) -> list[int]:
+    """Positions of the k best scores (ties: shorter names first), best first."""
+    candidates = np.flatnonzero(scores > 0)
+    if candidates.size > k:
+        part = np.argpartition(-scores[candidates], k - 1)[:k]
+        candidates = candidates[part]
+    order = np.argsort(-scores[candidates], kind="stable")
+    return [int(p) for p in candidates[order]]
+
+
+@reads
+def search(
+    session: Session, query: str, *, store: str | None = None, category: str | None = None,
+    max_price_cents: int | None = None, brand: str | None = None, limit: int = 5,
+    include_out_of_stock: bool = True,
+) -> SearchResult:
+    """Ranked products for a spoken query; see docs/commerce-api.md."""
+    parsed = parse_query(query)
+    bound = parsed.max_price_cents if max_price_cents is None else max_price_cents
+    if parsed.max_price_cents is not None and max_price_cents is not None:
+        bound = min(parsed.max_price_cents, max_price_cents)
+    index = get_index(session)
+    tokens = parsed.tokens or ([category.lower()] if category else [])
+    scores, fuzzy = _token_scores(index, tokens)
+    mask = _mask(index, store, category, brand, bound)
+    if mask is not None:
+        scores = np.where(mask, scores, np.float32(0.0))
+    scores = np.where(scores > 0, scores - index.text_len * np.float32(1e-4), scores)
+    ranked: list[tuple[float, int]] = []
+    for pos in _top(scores, RERANK):
+        entry = index.entries[pos]
+        phrase = _phrase(parsed.terms, entry) if parsed.terms else 100.0
+        ranked.append((round(float(scores[pos]) * (0.85 + 0.15 * phrase / 100.0), 1), pos))
+    ranked.sort(key=lambda r: (-r[0], len(index.entries[r[1]].text), r[1]))
+    wanted = ranked[: limit * 3 if not include_out_of_stock else limit]
+    infos = _infos(session, index, [index.entries[pos].id for _, pos in wanted])
+    hits = []
+    for score, pos in wanted:
+        entry = index.entries[pos]
+        info = infos.get(entry.id)
+        if info is None or not info.active or not (include_out_of_stock or info.in_stock):
+            continue
+        hits.append(SearchHit(info, min(score, 100.0),
+                              _matched(index, parsed.terms, entry, fuzzy)))
+    hits = hits[:limit]
+    confident = bool(hits) and hits[0].score >= CONFIDENT
+    did_you_mean: list[str] = []
+    if not confident:
+        did_you_mean = ([h.product.display_name for h in hits[:3]]
+                        or _suggest(index, parsed.tokens, mask))
+    return SearchResult(query, hits, confident, did_you_mean, bound, parsed.terms)
+
+
+def _suggest(index: CatalogIndex, tokens: list[str], mask: np.ndarray | None) -> list[str]:
+    """Loose fuzzy look-up for "did you mean" when no product matched at all."""
+    scores = np.zeros(len(index.entries), dtype=np.float32)
+    for token in tokens:
+        for word, similarity in index.lookup(index.canonical(token), cutoff=60.0):
+            positions, weights = index.postings[word]
+            scores[positions] = np.maximum(scores[positions], np.float32(similarity) * weights)
+    if mask is not None:
+        scores = np.where(mask, scores, np.float32(0.0))
+    names: list[str] = []
+    for pos in _top(scores, 3):
+        entry = index.entries[pos]
+        name = f"{entry.brand} {entry.name}" if entry.brand else entry.name
+        if name not in names:
+            names.append(name)
+    return names
+
+
+__all__ = ["SearchHit", "SearchResult", "search"]

@@ -1,0 +1,196 @@
+"""Typed errors of the commerce core: each has a short ``code`` and a ``message`` to read aloud."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+
+class CommerceError(Exception):
+    """Base of every expected commerce failure."""
+
+    code: str = "commerce_error"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _join(names: Sequence[str]) -> str:
+    items = list(names)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class SchemaMissing(CommerceError):
+    code = "schema_missing"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"The database at {url} has no shop in it yet. "
+            "Create it with: voicecart db init --seed."
+        )
+        self.url = url
+
+
+class StoreNotFound(CommerceError):
+    code = "store_not_found"
+
+    def __init__(self, store: str) -> None:
+        super().__init__(f"I don't know a store called {store}.")
+        self.store = store
+
+
+class ProductNotFound(CommerceError):
+    code = "product_not_found"
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        message = f"I couldn't find {query}."
+        if suggestions:
+            message += f" Did you mean {_join([*suggestions][:3]).replace(' and ', ' or ')}?"
+        super().__init__(message)
+        self.query = query
+        self.suggestions = list(suggestions)
+
+
+class OutOfStock(CommerceError):
+    code = "out_of_stock"
+
+    def __init__(self, items: Sequence[str]) -> None:
+        names = list(items)
+        verb = "is" if len(names) == 1 else "are"
+        super().__init__(f"Sorry, {_join(names)} {verb} out of stock.")
+        self.items = names
+
+
+class QuantityOutOfRange(CommerceError):
+    code = "quantity_out_of_range"
+
+    def __init__(self, quantity: int, minimum: int = 1, maximum: int = 99) -> None:
+        super().__init__(f"The quantity must be between {minimum} and {maximum}; {quantity} is not.")
+        self.quantity = quantity
+        self.minimum = minimum
+        self.maximum = maximum
+
+
+class InvalidModifier(CommerceError):
+    code = "invalid_modifier"
+
+    def __init__(self, group: str, option: str, choices: Sequence[str] = ()) -> None:
+        message = f"{option} is not a choice for {group}."
+        if choices:
+            message += f" You can choose {_join(list(choices)).replace(' and ', ' or ')}."
+        super().__init__(message)
+        self.group = group
+        self.option = option
+        self.choices = list(choices)
+
+
+class MissingModifier(CommerceError):
+    code = "missing_modifier"
+
+    def __init__(self, group: str, choices: Sequence[str] = ()) -> None:
+        message = f"Please choose a {group}."
+        if choices:
+            message = f"Which {group} would you like: {_join(list(choices)).replace(' and ', ' or ')}?"
+        super().__init__(message)
+        self.group = group
+        self.choices = list(choices)
+
+
+class CartEmpty(CommerceError):
+    code = "cart_empty"
+
+    def __init__(self) -> None:
+        super().__init__("Your cart is empty.")
+
+
+class CartLineNotFound(CommerceError):
+    code = "cart_line_not_found"
+
+    def __init__(self, line_id: int | str) -> None:
+        super().__init__(f"That item is not in your cart ({line_id}).")
+        self.line_id = line_id
+
+
+class SpendingLimitExceeded(CommerceError):
+    code = "spending_limit_exceeded"
+
+    def __init__(self, limit_cents: int, total_cents: int, formatted: tuple[str, str]) -> None:
+        super().__init__(
+            f"This order comes to {formatted[1]}, above your spending limit of {formatted[0]}."
+        )
+        self.limit_cents = limit_cents
+        self.total_cents = total_cents
+
+
+class OrderNotFound(CommerceError):
+    code = "order_not_found"
+
+    def __init__(self, order_id: int | str) -> None:
+        super().__init__(f"I couldn't find order {order_id}.")
+        self.order_id = order_id
+
+
+class OrderNotCancellable(CommerceError):
+    code = "order_not_cancellable"
+
+    def __init__(self, order_id: int, status: str) -> None:
+        super().__init__(f"Order {order_id} is already {status}, so it can't be cancelled.")
+        self.order_id = order_id
+        self.status = status
+
+
+class InvalidStatusChange(CommerceError):
+    code = "invalid_status_change"
+
+    def __init__(self, order_id: int, status: str, new_status: str) -> None:
+        super().__init__(f"Order {order_id} is {status}; it can't become {new_status}.")
+        self.order_id = order_id
+        self.status = status
+        self.new_status = new_status
+
+
+class UnknownCustomer(CommerceError):
+    code = "unknown_customer"
+
+    def __init__(self, customer_id: str) -> None:
+        super().__init__(f"I don't know a customer called {customer_id}.")
+        self.customer_id = customer_id
+
+
+class PurchaseLocked(CommerceError):
+    code = "purchase_locked"
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(
+            "Purchases are locked after too many wrong PINs. "
+            f"Please try again after {until:%H:%M} UTC."
+        )
+        self.until = until
+
+
+class WrongPin(CommerceError):
+    code = "wrong_pin"
+
+    def __init__(self, attempts_left: int) -> None:
+        super().__init__(f"That PIN is not right. {attempts_left} attempts left.")
+        self.attempts_left = attempts_left
+
+
+class NothingToReorder(CommerceError):
+    code = "nothing_to_reorder"
+
+    def __init__(self, what: str = "") -> None:
+        detail = f" matching {what}" if what else ""
+        super().__init__(f"I found nothing in your past orders{detail} to reorder.")
+
+
+class InvalidData(CommerceError):
+    code = "invalid_data"

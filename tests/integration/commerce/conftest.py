@@ -1,0 +1,55 @@
+"""Commerce integration fixtures: a migrated SQLite file per test, seeded by factories."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from commerce.db import make_engine, session_factory, upgrade
+
+sys.path.insert(0, str(Path(__file__).parent))  # the test modules import commerce_factories
+from commerce_factories import (  # noqa: E402
+    cafe_products,
+    customer,
+    grocery_products,
+    seed_store,
+)
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'shop.sqlite'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def factory(engine: Engine) -> sessionmaker:
+    return session_factory(engine)
+
+
+@pytest.fixture
+def session(factory: sessionmaker) -> Iterator[Session]:
+    with factory() as session:
+        yield session
+
+
+@pytest.fixture
+def shop(session: Session) -> Session:
+    """A session on a database with the test grocery, the test cafe and customer alice."""
+    seed_store(session, grocery_products())
+    seed_store(session, cafe_products(), code="cafe")
+    customer(session, "alice", pin="2468", limit=50_000)
+    return session

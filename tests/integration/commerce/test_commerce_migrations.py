@@ -1,0 +1,48 @@
+"""The Alembic migration builds exactly the schema of the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+
+import commerce.models  # noqa: F401 - registers the tables
+from commerce.db import Base, head_revision, make_engine, require_schema, schema_ready, upgrade
+from commerce.errors import SchemaMissing
+
+
+def test_migration_matches_models(engine: Engine) -> None:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    assert tables == set(Base.metadata.tables)
+    for name, table in Base.metadata.tables.items():
+        columns = {c["name"] for c in inspect(engine).get_columns(name)}
+        assert columns == {c.name for c in table.columns}, name
+
+
+def test_upgrade_is_idempotent_and_at_head(db_url: str, engine: Engine) -> None:
+    upgrade(db_url)
+    assert schema_ready(engine)
+    assert head_revision() == "0001"
+
+
+def test_sqlite_pragmas(engine: Engine) -> None:
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_missing_schema_says_how_to_create_it(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'dir' / 'empty.sqlite'}")
+    assert (tmp_path / "new" / "dir").is_dir()  # the parent directory is created
+    with pytest.raises(SchemaMissing) as err:
+        require_schema(engine)
+    assert "voicecart db init" in err.value.message
+    engine.dispose()
