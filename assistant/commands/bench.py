@@ -1,0 +1,121 @@
+"""`voicecart bench`: speech-to-intent quality on a recorded corpus, and performance figures."""
+
+from __future__ import annotations
+
+import json
+import platform
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.bench.corpus import Corpus
+from assistant.bench.noise import NoiseMixer
+from assistant.bench.report import write_report
+from assistant.bench.speech import make_understand, predictions, run
+from assistant.bench.summary import summarize
+from assistant.cafe.menu import Menu
+from assistant.commands.voice import engine_choice
+from assistant.settings import PROJECT_ROOT, Settings
+from voice.select import ENGINES, choose_engine
+
+DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "speech" / "coffee-orders"
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+@click.group()
+def bench() -> None:
+    """Benchmarks: speech-to-intent quality and performance."""
+
+
+@bench.command(
+    "speech", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=DEFAULT_CORPUS,
+              show_default=True, help="A folder with audio/*.wav and labels.json.")
+@click.option("--noise", type=click.Path(path_type=Path), default=None,
+              help="Background noise to mix in (e.g. the corpus's noise-kitchen.wav).")
+@click.option("--snr", type=float, multiple=True,
+              help="SNRs in dB: --snr 24 21 18 15 12 9 6 (needs --noise).")
+@click.option("--engine", type=click.Choice(ENGINES), default=None)
+@click.option("--open-vocabulary", is_flag=True, default=None, help="No domain adaptation.")
+@click.option("--predictions", "predictions_file", type=click.Path(path_type=Path), default=None,
+              help="Write the clean-condition predictions in the labels.json format.")
+@click.option("--report", "report_dir", type=click.Path(path_type=Path), default=None,
+              help="Write summary.md, results.json and PNG plots here.")
+@click.option("--limit", type=int, default=None, help="Only the first N files.")
+@click.pass_context
+def speech(
+    ctx: click.Context, corpus_dir: Path, noise: Path | None, snr: tuple[float, ...],
+    engine: str | None, open_vocabulary: bool | None, predictions_file: Path | None,
+    report_dir: Path | None, limit: int | None,
+) -> None:
+    """Command acceptance from audio alone: recognizer → NLU → cafe order line."""
+    settings: Settings = ctx.obj
+    snrs = [*snr, *_extra_numbers(ctx.args)]
+    if snrs and noise is None:
+        raise click.UsageError("--snr needs --noise FILE.")
+    settings = settings.replace(store="cafe", engine=engine, open_vocabulary=open_vocabulary)
+    # Everything the run needs is checked before the first file is decoded.
+    corpus = Corpus.load(corpus_dir, limit)
+    if noise is not None and not noise.is_file():
+        raise click.UsageError(f"The noise file {noise} does not exist.")
+    menu = Menu.load(settings.data_dir / "stores" / "cafe.json")
+    from nlu import make_parser
+
+    parser = make_parser(settings.models_dir / "nlu", url=settings.nlu_url,
+                         model=settings.nlu_model)
+    recognizer, reason = choose_engine(engine_choice(settings))
+    click.echo(reason, err=True)
+    understand = make_understand(parser, menu)
+    understand("warm up")  # waits for the NLU model to finish loading
+    mixer = NoiseMixer(noise, settings.models_dir / "cache" / "noisy") if noise else None
+    outcomes = run(corpus, recognizer, understand, [None, *snrs], mixer)
+    summary = summarize(outcomes, corpus.labels)
+    meta: dict[str, Any] = {
+        "corpus": str(corpus.root), "files": len(corpus.labels),
+        "engine": recognizer.engine, "model": recognizer.model,
+        "adaptation": not settings.open_vocabulary, "machine": machine(),
+        "noise": str(noise) if noise else None,
+    }
+    if predictions_file is not None:
+        predictions_file.parent.mkdir(parents=True, exist_ok=True)
+        predictions_file.write_text(json.dumps(predictions(outcomes), indent=1), "utf-8")
+    if report_dir is not None:
+        for path in write_report(summary, meta, report_dir):
+            click.echo(f"wrote {path}", err=True)
+    if settings.json:
+        click.echo(json.dumps({"meta": meta, **_without_latencies(summary)}, indent=1))
+    else:
+        click.echo(_table(summary, meta))
+
+
+def _extra_numbers(args: list[str]) -> list[float]:
+    try:
+        return [float(a) for a in args]
+    except ValueError as exc:
+        raise click.UsageError(f"Unexpected arguments: {' '.join(args)}") from exc
+
+
+def _without_latencies(summary: dict[str, Any]) -> dict[str, Any]:
+    conds = {k: {kk: vv for kk, vv in v.items() if kk != "latency_ms"}
+             for k, v in summary["conditions"].items()}
+    return {**summary, "conditions": conds}
+
+
+def _table(summary: dict[str, Any], meta: dict[str, Any]) -> str:
+    lines = [f"{meta['engine']} ({meta['model']}), adaptation "
+             f"{'on' if meta['adaptation'] else 'off'}, {meta['files']} files, {meta['machine']}",
+             f"{'condition':>9}  {'accept':>7}  {'alone':>7}  {'RTF':>6}  {'p95 ms':>7}"]
+    for name, c in summary["conditions"].items():
+        lines.append(f"{name:>9}  {100 * c['acceptance']:6.1f}%  "
+                     f"{100 * c['transcript_alone']['acceptance']:6.1f}%  "
+                     f"{c['real_time_factor']:6.3f}  {c['decode_ms']['p95']:7.0f}")
+    if summary.get("mean_acceptance_noisy") is not None:
+        lines.append(f"mean over noisy conditions: {100 * summary['mean_acceptance_noisy']:.1f}%")
+    return "\n".join(lines)
