@@ -1,0 +1,1 @@
+"""One module per speech engine; each imports its library only when it is built."""
