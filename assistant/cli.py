@@ -23,8 +23,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "nlu": ("assistant.commands.nlu", "nlu"),
     "chat": ("assistant.commands.chat", "chat"),
     "transcribe": ("assistant.commands.voice", "transcribe"),
-    "run": ("assistant.commands.voice", "run"),
-    "listen": ("assistant.commands.voice", "listen"),
+    "run": ("assistant.commands.listen", "run"),
+    "listen": ("assistant.commands.listen", "listen"),
     "models": ("assistant.commands.voice", "models"),
     "bench": ("assistant.commands.bench", "bench"),
 }
