@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nlu.errors import ModelCorrupt, ModelMissing, NluError, ServerUnavailable, TrainingDataError
+from nlu.evaluation import EvalReport, evaluate
 from nlu.http import HttpParser
 from nlu.local import LocalParser
 from nlu.model import TrainResult, latest_model, train
@@ -22,15 +23,8 @@ def make_parser(models_dir: Path, url: str | None = None, model: Path | None = N
     return LocalParser(model or models_dir).start()
 
 
-def evaluate(*args: object, **kwargs: object) -> object:
-    """See :func:`nlu.evaluation.evaluate` (imported lazily)."""
-    from nlu.evaluation import evaluate as _evaluate
-
-    return _evaluate(*args, **kwargs)  # type: ignore[arg-type]
-
-
 __all__ = [
-    "FALLBACK_INTENT", "Entity", "HttpParser", "IntentScore", "LocalParser", "ModelCorrupt",
+    "FALLBACK_INTENT", "Entity", "EvalReport", "HttpParser", "IntentScore", "LocalParser", "ModelCorrupt",
     "ModelMissing", "NluError", "NluParser", "Parse", "ServerUnavailable", "TrainResult",
     "TrainingDataError", "evaluate", "latest_model", "make_parser", "parse_from_rasa", "train",
 ]

@@ -1,0 +1,74 @@
+"""``voicecart chat``: a typed shopping session, interactive or from a script of lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from assistant.dialogue.manager import DialogueManager
+from assistant.dialogue.setup import build_manager
+from assistant.dialogue.types import Turn
+from assistant.settings import Settings
+from nlu import make_parser
+
+
+def _print_turn(turn: Turn, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(turn.to_json(), ensure_ascii=False))
+    else:
+        click.echo(f"assistant: {turn.reply}")
+
+
+def _run_script(manager: DialogueManager, lines: TextIO, as_json: bool) -> None:
+    for raw in lines:
+        text = raw.rstrip("\n")
+        turn = manager.handle_text(text)
+        _print_turn(turn, as_json)
+        if turn.ended:
+            break
+
+
+def _run_interactive(manager: DialogueManager) -> None:
+    expects_pin = False
+    while True:
+        if expects_pin:
+            text = click.prompt("code", hide_input=True, default="", show_default=False)
+            has_digits = any(ch.isdigit() for ch in text)
+            turn = manager.handle_pin_keypad(text) if has_digits else manager.handle_text(text)
+        else:
+            text = click.prompt("you", default="", show_default=False, prompt_suffix="> ")
+            turn = manager.handle_text(text)
+        click.echo(f"assistant: {turn.reply}")
+        expects_pin = turn.expects_pin
+        if turn.ended:
+            return
+
+
+@click.command("chat")
+@click.option("--script", "script", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read one user line per line of FILE instead of asking.")
+@click.option("--json", "as_json", is_flag=True, default=False,
+              help="Print one JSON object per turn.")
+@click.option("--customer", default=None, help="Customer id (overrides the root option).")
+@click.option("--store", default=None, type=click.Choice(["grocery", "cafe"]),
+              help="Store (overrides the root option).")
+@click.pass_obj
+def chat(settings: Settings, script: Path | None, as_json: bool, customer: str | None,
+         store: str | None) -> None:
+    """Talk to the assistant by typing (the PIN is asked with hidden input)."""
+    settings = settings.replace(customer=customer, store=store)
+    as_json = as_json or settings.json
+    manager = build_manager(settings, None)  # fails fast, before loading a model
+    manager.parser = make_parser(settings.models_dir / "nlu", settings.nlu_url, settings.nlu_model)
+    greeting = manager.start()
+    if script is not None:
+        if not as_json:
+            click.echo(f"assistant: {greeting.text}")
+        with script.open(encoding="utf-8") as lines:
+            _run_script(manager, lines, as_json)
+        return
+    click.echo(f"assistant: {greeting.text}")
+    _run_interactive(manager)

@@ -1,0 +1,1 @@
+"""Intent handlers: each takes (Context, Parse) and returns a Reply."""

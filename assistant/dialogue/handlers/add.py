@@ -1,0 +1,111 @@
+"""Adding products: one or several, by name or by "the second one", asking what is missing."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.dialogue.context import Context
+from assistant.dialogue.handlers import cafe
+from assistant.dialogue.handlers.finish import ask_choice, finish
+from assistant.dialogue.language import parse_ordinal, parse_quantity
+from assistant.dialogue.replies import Reply
+from assistant.dialogue.requests import product_requests
+from assistant.dialogue.resolve import resolve
+from assistant.dialogue.state import Item, Line, Question, Request
+from assistant.speech_format import join_words, number_words
+from commerce.cart import MAX_QUANTITY, MIN_QUANTITY
+from nlu.types import Parse
+
+_ORDINAL_WORDS = re.compile(r"\b(first|second|third|fourth|fifth|last|top|1st|2nd|3rd|4th|5th)\b")
+
+
+# Entities the NLU may give a grocery product instead of "product" ("add whole milk" -> milk).
+STAND_INS = ("milk", "sweetener", "category")
+
+
+def handle(ctx: Context, parse: Parse) -> Reply:
+    if parse.first("drink") or ctx.store == "cafe":
+        return cafe.handle(ctx, parse)
+    requests = product_requests(parse)
+    for other in STAND_INS:
+        requests = requests or product_requests(parse, other)
+    if not requests:
+        picked = _pick_listed(ctx, parse)
+        if picked is None:
+            return ctx.say("add_what")
+        requests = [picked]
+    return resolve_batch(ctx, [], requests, multi=len(requests) > 1)
+
+
+def _pick_listed(ctx: Context, parse: Parse) -> Request | None:
+    """"add two of the first one": an item from the list just read out."""
+    ordinal_entity = parse.first("ordinal")
+    ordinal = parse_ordinal(ordinal_entity.value if ordinal_entity else parse.text)
+    listed = ctx.state.listed
+    if not listed:
+        return None
+    if ordinal is None:
+        if len(listed) != 1:
+            return None
+        ordinal = 1
+    index = len(listed) - 1 if ordinal == -1 else ctx.state.listed_offset + ordinal - 1
+    if not 0 <= index < len(listed):
+        return None
+    item = listed[index]
+    quantity_entity = parse.first("quantity")
+    said = quantity_entity.value if quantity_entity else _ORDINAL_WORDS.sub(" ", parse.text.lower())
+    quantity = parse_quantity(said) or 1
+    return Request(query=item.name, quantity=quantity, brand=item.brand, size=item.size)
+
+
+def out_of_range(quantity: int | None) -> bool:
+    return quantity is not None and not MIN_QUANTITY <= quantity <= MAX_QUANTITY
+
+
+def _sold_by_dozen(item: Item) -> bool:
+    size = (item.size or "").lower()
+    return "dozen" in size or size.startswith("12 ")
+
+
+def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi: bool) -> Reply:
+    """Resolve requests in order; stop to ask about the first unclear one."""
+    todo = list(todo)
+    while todo:
+        request = todo.pop(0)
+        if out_of_range(request.quantity):
+            ctx.state.clear_pending()
+            return ctx.say("quantity_too_many", most=number_words(MAX_QUANTITY), query=request.query)
+        found = resolve(ctx, request)
+        if found.choices:
+            ctx.state.question = Question(
+                kind="choose", request=request, choices=found.choices, batch=done, remaining=todo
+            )
+            return ask_choice(ctx, request.query, found.choices)
+        if found.item is None:
+            ctx.state.clear_pending()
+            if found.suggestions:
+                return ctx.say("not_found_suggest", query=request.query,
+                               suggestions=join_words(found.suggestions[:3]))
+            return ctx.say("not_found", query=request.query)
+        reply = with_item(ctx, found.item, request, done, todo, multi=multi)
+        if reply is not None:
+            return reply
+    return finish(ctx, done, multi=multi)
+
+
+def with_item(ctx: Context, item: Item, request: Request, done: list[Line],
+              todo: list[Request], *, multi: bool) -> Reply | None:
+    """Add the resolved item to the batch, or ask how many (None: carry on)."""
+    quantity = request.quantity
+    if quantity and "dozen" in request.quantity_words and _sold_by_dozen(item):
+        quantity = max(1, quantity // 12)  # "a dozen eggs" is one carton of twelve
+    line = Line(sku=item.sku, name=item.name, quantity=quantity or 0,
+                unit_price_cents=item.price_cents)
+    if request.quantity is None:
+        if not multi:
+            ctx.state.question = Question(kind="quantity", request=request, line=line,
+                                          batch=done, remaining=todo)
+            return ctx.say("ask_quantity", name=item.name)
+        line.quantity = 1
+    done.append(line)
+    return None

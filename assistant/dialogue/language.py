@@ -1,0 +1,94 @@
+"""Small pieces of language the dialogue reads itself: quantities, ordinals, yes and no."""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import alpha2digit
+
+# Phrases text2num does not know, replaced before it runs (longest first).
+_QUANTITY_PHRASES: tuple[tuple[str, str], ...] = (
+    ("half a dozen", "6"),
+    ("a dozen", "12"),
+    ("one dozen", "12"),
+    ("dozen", "12"),
+    ("a couple of", "2"),
+    ("a couple", "2"),
+    ("couple of", "2"),
+    ("a pair of", "2"),
+    ("a pair", "2"),
+    ("a few", "3"),
+    ("a single", "1"),
+    ("just one", "1"),
+)
+_ARTICLE = re.compile(r"^(a|an|one)\b")
+_NUMBER = re.compile(r"\d+")
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1, "top": 1,
+}
+
+AFFIRM_WORDS = frozenset(
+    "yes yeah yep yup sure ok okay alright please definitely absolutely correct right "
+    "confirm confirmed".split()
+)
+AFFIRM_PHRASES = ("go ahead", "do it", "sounds good", "of course", "that's right", "let's do it")
+DENY_WORDS = frozenset("no nope nah never cancel".split())
+DENY_PHRASES = ("not now", "actually no", "don't", "do not", "no thanks", "not really",
+                "never mind", "forget it")
+
+
+def parse_quantity(text: str) -> int | None:
+    """"six" -> 6, "a dozen" -> 12, "a couple of" -> 2, "twenty four" -> 24, "an" -> 1."""
+    lowered = " ".join(text.lower().replace("-", " ").split())
+    if not lowered:
+        return None
+    for phrase, digits in _QUANTITY_PHRASES:
+        if phrase in lowered:
+            lowered = lowered.replace(phrase, digits)
+    converted = alpha2digit(lowered, "en", threshold=0)
+    found = _NUMBER.findall(converted.replace(",", ""))
+    if found:
+        return int(found[0])
+    if _ARTICLE.match(lowered):
+        return 1
+    return None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """"the second one" -> 2, "last" -> -1 (the caller resolves it), "3" -> 3."""
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if word in _ORDINALS:
+            return _ORDINALS[word]
+        if word.isdigit():
+            return int(word)
+    return None
+
+
+def yes_or_no(text: str) -> bool | None:
+    """Natural yes / no: "yeah", "go ahead" -> True; "nope", "not now", "actually no" -> False."""
+    lowered = " ".join(text.lower().replace("'", "'").split())
+    if not lowered:
+        return None
+    if any(phrase in lowered for phrase in DENY_PHRASES):
+        return False
+    words = set(re.findall(r"[a-z']+", lowered))
+    if words & DENY_WORDS:
+        return False
+    if any(phrase in lowered for phrase in AFFIRM_PHRASES) or words & AFFIRM_WORDS:
+        return True
+    return None
+
+
+_PIN_FILLER = frozenset("my the code pin is it's its it purchase number private okay ok um uh".split())
+
+
+def pin_digits(text: str) -> str | None:
+    """Spoken or typed digits and nothing else: "two four six eight" -> "2468",
+    "my code is 2 4 6 8" -> "2468"; "add two eggs" -> None (a request, not a PIN)."""
+    converted = alpha2digit(" ".join(text.lower().replace("-", " ").split()), "en", threshold=0)
+    tokens = [t.strip(".,!?") for t in converted.split()]
+    tokens = [t for t in tokens if t and t not in _PIN_FILLER]
+    if not tokens or not all(t.isdigit() for t in tokens):
+        return None
+    return "".join(tokens)

@@ -1,0 +1,129 @@
+"""Which handler answers a parse: pending yes/no first, then a pending question, then the intent."""
+
+from __future__ import annotations
+
+from assistant.dialogue import actions
+from assistant.dialogue.context import PURCHASE_INTENTS, Context, Handler
+from assistant.dialogue.handlers import (
+    add,
+    answers,
+    cafe,
+    cart,
+    checkout,
+    control,
+    fallback,
+    info,
+    orders,
+    reorder,
+    search,
+)
+from assistant.dialogue.language import pin_digits, yes_or_no
+from assistant.dialogue.replies import Reply
+from assistant.dialogue.state import Action
+from nlu.types import FALLBACK_INTENT, Parse
+
+HANDLERS: dict[str, Handler] = {
+    "greet": info.handle_greet,
+    "goodbye": control.handle_goodbye,
+    "help": info.handle_help,
+    "affirm": control.handle_stray_answer,
+    "deny": control.handle_stray_answer,
+    "cancel": control.handle_cancel,
+    "stop": control.handle_cancel,
+    "repeat": control.handle_repeat,
+    "more": search.handle_more,
+    "search_product": search.handle,
+    "product_info": info.handle_product_info,
+    "add_to_cart": add.handle,
+    "remove_from_cart": cart.handle_remove,
+    "change_quantity": cart.handle_change,
+    "view_cart": cart.handle_view,
+    "clear_cart": cart.handle_clear,
+    "checkout": checkout.handle,
+    "reorder": reorder.handle,
+    "order_status": orders.handle_status,
+    "cancel_order": orders.handle_cancel,
+    "recommend": info.handle_recommend,
+    "faq": info.handle_faq,
+    "order_drink": cafe.handle,
+    "speech_rate": control.handle_speech_rate,
+    "provide_pin": checkout.handle_unasked_pin,
+}
+YES_NO_INTENTS = frozenset({"affirm", "deny"})
+ABANDON_INTENTS = frozenset({"cancel", "stop"})
+
+
+def yes_no(ctx: Context, parse: Parse) -> bool | None:
+    """A natural yes or no; None when the shopper said something else (a new request).
+
+    Short answers ("not now", "actually no", "go ahead") are read by the word list whatever
+    intent the NLU gave them; longer sentences only count when the NLU heard a yes or no.
+    """
+    said = yes_or_no(parse.text)
+    names_something = any(e.entity in ("product", "drink") for e in parse.entities)
+    if said is not None and len(parse.text.split()) <= 3 and not names_something:
+        return said
+    if parse.intent in YES_NO_INTENTS:
+        return said if said is not None else parse.intent == "affirm"
+    if parse.intent in ABANDON_INTENTS and parse.confidence >= ctx.options.low_confidence:
+        return False
+    unsure = parse.intent == FALLBACK_INTENT or parse.confidence < ctx.options.confirm_below
+    if unsure and len(parse.text.split()) <= 4:
+        return said
+    return None
+
+
+def run_confirmed(ctx: Context, action: Action) -> Reply:
+    if action.kind == "checkout":
+        return checkout.confirmed(ctx, action)
+    return actions.run(ctx, action)
+
+
+def decide(ctx: Context, parse: Parse) -> Reply:
+    state = ctx.state
+    if not parse.text.strip():
+        return ctx.say("empty")
+    if state.confirm is not None:
+        decision = yes_no(ctx, parse)
+        action, state.confirm = state.confirm, None
+        if decision is True:
+            return run_confirmed(ctx, action)
+        if decision is False:
+            if parse.intent in ABANDON_INTENTS:
+                return ctx.say("cancelled")
+            return ctx.say("declined_suggestion" if action.note == "suggestion" else "declined")
+        # Anything else is a new request, handled as such below.
+    question = state.question
+    if question is not None:
+        sure = parse.confidence >= ctx.options.low_confidence  # "two" heard as stop at 0.35
+        if sure and (parse.intent in ABANDON_INTENTS or parse.intent == "deny"):
+            return control.handle_cancel(ctx, parse)
+        if question.kind == "pin":
+            pin = parse.first("pin")
+            digits = pin_digits(pin.value if pin else parse.text)
+            if digits or parse.intent == "provide_pin":
+                return checkout.handle_pin(ctx, digits)
+        else:
+            reply = answers.answer(ctx, question, parse)
+            if reply is not None:
+                return reply
+        state.question = None
+    return by_intent(ctx, parse)
+
+
+def by_intent(ctx: Context, parse: Parse) -> Reply:
+    state = ctx.state
+    handler = HANDLERS.get(parse.intent)
+    understood = parse.intent != FALLBACK_INTENT and parse.confidence >= ctx.options.low_confidence
+    if handler is None or not understood:
+        return fallback.not_understood(ctx)
+    if parse.intent != "more":
+        state.rest = []  # "more" only continues the list just read
+    if parse.intent in PURCHASE_INTENTS:
+        ctx.confidence = parse.confidence
+    if parse.intent == "order_drink" and ctx.store != "cafe":
+        handler = add.handle  # a grocery product heard as a drink order: add it as such
+    reply = handler(ctx, parse)
+    if reply.key not in fallback.NOT_UNDERSTOOD:
+        state.failures = 0
+    return reply

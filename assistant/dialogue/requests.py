@@ -1,0 +1,231 @@
+"""Turn a parse into what the shopper asked for: products with quantities, brands and sizes."""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import alpha2digit
+
+from assistant.dialogue.language import parse_quantity
+from assistant.dialogue.state import Modifier, Request
+from nlu.types import Entity, Parse
+
+MODIFIER_GROUPS = ("size", "roast", "shots", "milk", "sweetener")
+_SINGLE = frozenset({"a", "an", "the", "one", "another", "some", "my"})
+
+
+def _words_before(text: str, start: int, stop: int) -> list[str]:
+    return re.findall(r"[a-z']+|\d+", text[start:stop].lower())
+
+
+def _quantity_of(entity: Entity) -> int | None:
+    return parse_quantity(entity.value) or parse_quantity(entity.raw)
+
+
+_UNITS = frozenset(
+    "pack packs bag bags box boxes bottle bottles can cans jar jars carton cartons gallon "
+    "gallons pound pounds lb lbs roll rolls loaf loaves bunch bunches dozen dozens piece pieces "
+    "of more".split()
+)
+_QUANTITY_WORDS = frozenset("half dozen couple pair few single just".split())
+_JOINERS = frozenset({"and", "or", "plus", "also"})
+
+
+def _brand_like(entity: Entity) -> bool:
+    """A "unit" the NLU heard that is no unit at all ("the bounty paper towels")."""
+    words = entity.raw.lower().split()
+    return bool(words) and not any(w in _UNITS or w.isdigit() for w in words)
+
+
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion dozen half couple pair few".split()
+)
+
+
+_FILLER = frozenset(
+    "of the a an some those these them that this it my more please and also".split()
+)
+
+
+def _left_out(before: list[str], *, after_quantity: bool) -> str:
+    """Words said just before a product that the NLU left out of it ("unicorn" steaks).
+
+    After a quantity every word counts; otherwise only words after an article ("add the
+    organic bananas"), so that verbs ("add", "i'll take") never become part of a name.
+    """
+    if not after_quantity:
+        marks = [i for i, w in enumerate(before) if w in _SINGLE]
+        if not marks:
+            return ""
+        before = before[marks[-1] + 1 :]
+    words = [w for w in before if w not in _FILLER and w not in _NUMBER_WORDS
+             and not w.isdigit() and w not in _UNITS]
+    return " ".join(words)
+
+
+def _leading_quantity(raw: str) -> tuple[int | None, str]:
+    """"two bananas" -> (2, "bananas"); "million bananas" -> (1000000, "bananas")."""
+    words = raw.lower().split()
+    count = 0
+    while count < len(words) and (words[count] in _NUMBER_WORDS or words[count].isdigit()
+                                  or (count == 0 and words[count] in ("a", "an"))
+                                  or (count > 0 and words[count] in ("a", "and", "of"))):
+        count += 1
+    while count > 0 and words[count - 1] in ("a", "an", "and", "of"):
+        count -= 1
+    if count == 0 or count == len(words) or words[count] in ("percent", "%"):
+        return None, raw
+    head = " ".join(words[:count])
+    quantity = parse_quantity(head if head.split()[0] not in ("a", "an") or count > 1 else "")
+    if quantity is None:
+        return None, raw
+    return quantity, " ".join(raw.split()[count:])
+
+
+def _words_after_number(raw: str) -> tuple[str, bool]:
+    """Words a quantity span took beyond its number: ("eggs", True) for "a dozen eggs and".
+
+    The flag says the span ended with "and"/"or" (so the words name a product of their own);
+    otherwise they qualify the product that follows ("four bounty" paper towels).
+    """
+    spoken = alpha2digit(raw.lower().replace(",", " , "), "en", threshold=0)
+    words = [w for w in re.findall(r"[a-z']+|\d+|,", spoken)]
+    while words and (words[0].isdigit() or words[0] in _SINGLE or words[0] in _UNITS
+                     or words[0] in _QUANTITY_WORDS):
+        words.pop(0)
+    separate = False
+    while words and (words[-1] in _JOINERS or words[-1] == ","):
+        words.pop()
+        separate = True
+    words = [w for w in words if w != ","]
+    if not words or all(w in _UNITS for w in words):
+        return "", False
+    return " ".join(words), separate
+
+
+def without_overlaps(entities: list[Entity], text: str = "") -> list[Entity]:
+    """Sorted by position; of two overlapping entities the longer one stays, and two products
+    said side by side ("cage free" "large eggs") are one product."""
+    kept: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.start, -(e.end - e.start))):
+        last = kept[-1] if kept else None
+        if last is not None and ent.start < last.end:
+            if ent.end - ent.start > last.end - last.start:
+                kept[-1] = ent
+            continue
+        if (last is not None and text and ent.entity == last.entity == "product"
+                and not text[last.end : ent.start].strip()):
+            raw = text[last.start : ent.end]
+            value = ent.value if last.raw.lower() in ent.value.lower() else raw
+            kept[-1] = Entity(entity="product", value=value, start=last.start, end=ent.end,
+                              confidence=ent.confidence, role=ent.role, raw=raw)
+            continue
+        kept.append(ent)
+    return kept
+
+
+def product_requests(parse: Parse, product_entity: str = "product") -> list[Request]:
+    """Products in the order said, each with the quantity said before (or after) it.
+
+    "add two bananas, a dozen eggs and the oat milk" ->
+    [Request("bananas", 2), Request("eggs", 12), Request("oat milk", 1)].
+    A product with no quantity word stays ``quantity=None`` (the dialogue asks "how many?").
+    """
+    text = parse.text
+    requests: list[Request] = []
+    pending_qty: int | None = None
+    pending_words = ""
+    pending_brand: str | None = None
+    pending_size: str | None = None
+    boundary = 0
+    qualifier_start = len(text)  # where a brand or size said before the product begins
+    entities = without_overlaps(parse.entities, text)
+    for index, ent in enumerate(entities):
+        if ent.entity == "quantity":
+            pending_qty = _quantity_of(ent)
+            pending_words = f"{ent.raw} {ent.value}"
+            boundary = ent.end
+            extra, separate = _words_after_number(ent.raw)
+            following = entities[index + 1] if index + 1 < len(entities) else None
+            joined = following is not None and following.entity == product_entity and \
+                not text[ent.end : following.start].strip()
+            if extra and (separate or not joined):  # "a dozen eggs and": the eggs are a product of their own
+                requests.append(Request(query=extra, quantity=pending_qty,
+                                        quantity_words=pending_words))
+                pending_qty, pending_words = None, ""
+            elif extra and pending_brand is None:  # "four bounty": says which one
+                pending_brand = extra
+        elif ent.entity == "brand" or (ent.entity == "unit" and _brand_like(ent)):
+            pending_brand = ent.value
+            qualifier_start = min(qualifier_start, ent.start)
+        elif ent.entity == "size" and product_entity == "product":
+            pending_size = ent.value
+            qualifier_start = min(qualifier_start, ent.start)
+        elif ent.entity == product_entity:
+            quantity, words = pending_qty, pending_words
+            before = _words_before(text, boundary, min(qualifier_start, ent.start))
+            left_out = _left_out(before, after_quantity=quantity is not None)
+            if quantity is None:
+                words = " ".join(before)
+                quantity = parse_quantity(words) if before else None
+                if quantity is None and before and before[-1] in _SINGLE:
+                    quantity = 1
+            query = ent.raw if ent.entity == "category" and ent.raw else ent.value
+            if left_out and ent.entity == "product":  # "two unicorn steaks": not just steaks
+                query = f"{left_out} {ent.raw or ent.value}"
+            said_qty, rest = _leading_quantity(ent.raw or ent.value)
+            unnormalised = ent.value.lower() == (ent.raw or ent.value).lower()
+            if said_qty is not None and rest and unnormalised:  # "two bananas" as one product
+                quantity, words, query = said_qty, ent.raw, rest
+            requests.append(Request(query=query, quantity=quantity, brand=pending_brand,
+                                    size=pending_size, quantity_words=words))
+            pending_qty, pending_words, pending_brand, pending_size = None, "", None, None
+            qualifier_start = len(text)
+            boundary = ent.end
+    if requests:
+        last = requests[-1]
+        if pending_qty is not None and last.quantity is None:
+            last.quantity = pending_qty
+        last.brand = last.brand or pending_brand
+        last.size = last.size or pending_size
+    elif pending_brand:
+        requests.append(Request(query=pending_brand, quantity=pending_qty, brand=pending_brand))
+    return requests
+
+
+def drink_request(parse: Parse) -> Request | None:
+    """A cafe order: the drink and every modifier said with it ("lots of cream")."""
+    drink = parse.first("drink") or parse.first("product")
+    if drink is None:
+        return None
+    amounts: dict[str, str] = {}
+    ordered = sorted(parse.entities, key=lambda e: e.start)
+    for i, ent in enumerate(ordered):
+        if ent.entity != "amount":
+            continue
+        target = ent.role or next(
+            (n.entity for n in ordered[i + 1 :] if n.entity in ("milk", "sweetener")), None
+        )
+        if target:
+            amounts[target] = ent.value
+    modifiers = [
+        Modifier(group=e.entity, option=e.value, amount=amounts.get(e.entity),
+                 raw=e.raw if e.raw and e.raw != e.value else None)
+        for e in parse.entities
+        if e.entity in MODIFIER_GROUPS
+    ]
+    quantity_entity = parse.first("quantity")
+    quantity = _quantity_of(quantity_entity) if quantity_entity else 1
+    return Request(query=drink.value, quantity=quantity, modifiers=modifiers)
+
+
+def first_quantity(parse: Parse) -> int | None:
+    """The quantity said in this turn: the entity, else any number in the text."""
+    entity = parse.first("quantity")
+    if entity is not None:
+        found = _quantity_of(entity)
+        if found is not None:
+            return found
+    return parse_quantity(parse.text)

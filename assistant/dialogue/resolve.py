@@ -1,0 +1,117 @@
+"""From what was said to one product, or a short list of choices to ask about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from text_to_num import alpha2digit
+
+from assistant.dialogue.context import Context
+from assistant.dialogue.language import parse_ordinal
+from assistant.dialogue.state import Item, Request
+from assistant.speech_format import size_words
+from commerce.catalog import ProductInfo, SearchHit, search
+
+CLEAR_LEAD = 12.0  # a top hit this far ahead of the next one is taken without asking
+CHOICE_SPREAD = 20.0  # hits this close to the top one are offered as choices
+ANSWER_MIN = 75.0  # how well a said size must match a product's size
+TOKEN_MIN = 85.0  # how well a word of an answer must match a word of a choice
+_ANSWER_FILLER = frozenset(
+    "the one ones a an please i i'll ill take want like of that this those them it "
+    "with go for get".split()
+)
+
+
+@dataclass
+class Resolution:
+    item: Item | None = None
+    choices: list[Item] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+
+def to_item(product: ProductInfo) -> Item:
+    return Item(
+        sku=product.sku,
+        name=product.name,
+        price_cents=product.price_cents,
+        size=product.size,
+        brand=product.brand,
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+
+
+def _exact(hit: SearchHit, query: str) -> bool:
+    names = [hit.product.name, *hit.product.aliases]
+    wanted = _norm(query)
+    wanted = re.sub(r"^(the|a|an|some)\s+", "", wanted)
+    return any(_norm(n) == wanted for n in names)
+
+
+def resolve(ctx: Context, request: Request, limit: int = 6) -> Resolution:
+    """One product when the request is clear; up to ``list_limit`` choices when it is not."""
+    result = search(ctx.session, request.query, store=ctx.store, brand=request.brand, limit=limit)
+    hits = [h for h in result.hits if h.product.active]
+    hits = [h for h in hits if h.product.in_stock] or hits  # out of stock only if nothing else
+    if request.size:
+        sized = [h for h in hits if h.product.size and _size_match(request.size, h.product.size)]
+        hits = sized or hits
+    if not hits or not result.confident:
+        return Resolution(suggestions=list(result.did_you_mean or []))
+    exact = [h for h in hits if _exact(h, request.query)]
+    if len(exact) == 1 or (exact and _interchangeable(exact)):
+        return Resolution(item=to_item(exact[0].product))  # same name, size and price
+    if len(exact) > 1:
+        return Resolution(choices=[to_item(h.product) for h in exact[: ctx.options.list_limit]])
+    top = hits[0]
+    if len(hits) == 1 or top.score - hits[1].score >= CLEAR_LEAD:
+        return Resolution(item=to_item(top.product))
+    close = [h for h in hits if top.score - h.score <= CHOICE_SPREAD]
+    return Resolution(choices=[to_item(h.product) for h in close[: ctx.options.list_limit]])
+
+
+def _interchangeable(hits: list[SearchHit]) -> bool:
+    first = hits[0].product
+    return all(h.product.size == first.size and h.product.price_cents == first.price_cents
+               for h in hits)
+
+
+def _size_match(said: str, size: str) -> bool:
+    return fuzz.token_set_ratio(_norm(said), _norm(size)) >= ANSWER_MIN
+
+
+def choose(choices: list[Item], text: str, *, brand: str | None = None) -> Item | None:
+    """The choice an answer names: an ordinal ("the second"), a brand, a size or a name."""
+    if not choices:
+        return None
+    ordinal = parse_ordinal(text) if "%" not in text else None
+    if ordinal is not None:
+        index = len(choices) - 1 if ordinal == -1 else ordinal - 1
+        return choices[index] if 0 <= index < len(choices) else None
+    lowered = text.lower()
+    if re.search(r"\bcheap(est|er)?\b|\blowest price\b", lowered):
+        return min(choices, key=lambda c: c.price_cents)
+    if re.search(r"\b(most expensive|priciest|best)\b", lowered):
+        return max(choices, key=lambda c: c.price_cents)
+    kept = " ".join(t for t in _norm(brand or text).split() if t not in _ANSWER_FILLER)
+    said = _norm(alpha2digit(kept, "en", threshold=0)).split()  # "six rolls" -> "6 rolls"
+    if not said:
+        return None
+    scored: list[tuple[int, Item]] = []
+    for item in choices:
+        size = _norm(size_words(item.size or "")).split()
+        words = _norm(f"{item.brand or ''} {item.name}").split() + size
+        hits = sum(1 for s in said if max(fuzz.ratio(s, w) for w in words) >= TOKEN_MIN)
+        # "the gallon" prefers "1 gallon" to "half gallon": unsaid size words count against.
+        unsaid = sum(1 for w in size if not w.isdigit() and
+                     max(fuzz.ratio(w, s) for s in said) < TOKEN_MIN)
+        scored.append((hits * 10 - unsaid if hits else 0, item))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    best_hits, best_item = scored[0]
+    if best_hits == 0 or (len(scored) > 1 and scored[1][0] == best_hits):
+        return None  # nothing or two choices match equally well: ask again
+    return best_item

@@ -1,0 +1,168 @@
+"""Training data generator: fills ``data/nlu/templates.yml`` with values from the store data.
+
+Writes ``data/nlu/generated/{nlu,synonyms,lookups}.yml`` (Rasa 3.x YAML). Deterministic: the
+same inputs and seed give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nlu.annotate import Banks, annotate, pick
+from nlu.cafe import drink_order
+from nlu.catalog import (
+    cafe_banks,
+    cafe_food_banks,
+    grocery_banks,
+    load_sources,
+    spoken,
+)
+from nlu.conflicts import resolve_conflicts
+from nlu.errors import TrainingDataError
+
+SEED = 20240
+DEFAULT_COUNT = 90
+PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:\.([^}#]+))?(?:#([a-z_]+))?\}")
+ENTITY_OF = {"money": "price_bound", "keyword": "category"}
+PIN_WORDS = "zero one two three four five six seven eight nine".split()
+SYNONYM_BANKS = ("product", "brand", "category", "keyword", "unit", "drink", "size", "roast",
+                 "shots", "milk", "sweetener", "amount", "ordinal", "faq_topic", "info_type",
+                 "reorder_target", "rate")
+LOOKUP_BANKS = ("product", "brand", "category", "drink", "size", "roast", "shots", "milk",
+                "sweetener", "amount")
+
+
+@dataclass(frozen=True)
+class Generated:
+    examples: dict[str, list[str]]
+    synonyms: dict[str, list[str]]
+    lookups: dict[str, list[str]]
+
+    @property
+    def total(self) -> int:
+        return sum(len(v) for v in self.examples.values())
+
+
+def load_templates(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TrainingDataError(f"Cannot read the NLU templates {path.name}: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("intents"), dict):
+        raise TrainingDataError(f"{path.name} needs an 'intents' mapping.")
+    return data
+
+
+def build_banks(data_dir: Path, templates: dict[str, Any]) -> tuple[Banks, dict[str, str]]:
+    """Value banks for every placeholder, and the spoken forms whose value is overridden."""
+    grocery, cafe, topics = load_sources(data_dir)
+    banks: Banks = {**grocery_banks(grocery), **cafe_banks(cafe)}
+    for name, forms in cafe_food_banks(cafe).items():
+        banks["product"].setdefault(name, forms)
+    for name, values in (templates.get("banks") or {}).items():
+        if isinstance(values, dict):
+            banks[name] = {str(k): [str(f) for f in v] for k, v in values.items()}
+    faq = banks.setdefault("faq_topic", {})
+    for topic, words in topics.items():
+        forms = faq.setdefault(topic, [spoken(topic.replace("_", " "))])
+        forms += [spoken(w) for w in words if spoken(w) not in forms]
+    overrides = resolve_conflicts(banks)
+    pairs = {}
+    for p in grocery.get("products", []):
+        if p.get("brand") and p.get("active", True):
+            pairs[f"{p['brand']}|{p['name']}"] = [p["name"]]
+    banks["brand_product"] = pairs
+    return banks, overrides
+
+
+class Filler:
+    """Expands one template into an annotated example."""
+
+    def __init__(self, banks: Banks, fillers: dict[str, list[str]], rng: random.Random,
+                 overrides: dict[str, str]) -> None:
+        self.banks, self.fillers, self.rng, self.overrides = banks, fillers, rng, overrides
+
+    def expand(self, template: str) -> str:
+        text = PLACEHOLDER.sub(self._sub, template)
+        return re.sub(r"\s+", " ", text).strip()
+
+    def _sub(self, m: re.Match[str]) -> str:
+        name, canonical = m.group(1), m.group(2)
+        if name in self.fillers:
+            return self.rng.choice(self.fillers[name])
+        if name == "drink_order":
+            return drink_order(self.banks, self.rng)
+        if name == "pin":
+            return self._pin()
+        if name == "brand_product":
+            return self._brand_product()
+        if name not in self.banks:
+            raise TrainingDataError(f"Unknown placeholder {{{name}}} in templates.yml.")
+        value, text = pick(self.banks, name, self.rng, canonical)
+        # Roles ({money#max}) are left out of the training data: nlu.types derives them from
+        # the words before the span, which is exact and keeps DIET small.
+        return annotate(text, ENTITY_OF.get(name, name), self.overrides.get(text, value))
+
+    def _pin(self) -> str:
+        digits = "".join(self.rng.choice("0123456789") for _ in range(self.rng.choice([4, 4, 4, 6])))
+        style = self.rng.choice(["digits", "digits", "spaced", "words"])
+        if style == "spaced":
+            return annotate(" ".join(digits), "pin", digits)
+        if style == "words":
+            return annotate(" ".join(PIN_WORDS[int(d)] for d in digits), "pin", digits)
+        return annotate(digits, "pin")
+
+    def _brand_product(self) -> str:
+        key = self.rng.choice(sorted(self.banks["brand_product"]))
+        brand, name = key.split("|", 1)
+        forms = [f for f in self.banks["product"].get(name, [spoken(name)])
+                 if not f.startswith(spoken(brand))]
+        text = self.rng.choice(forms) if forms else spoken(name)
+        value = self.overrides.get(text, name)
+        return f"{annotate(spoken(brand), 'brand', brand)} {annotate(text, 'product', value)}"
+
+
+def generate(data_dir: Path, seed: int = SEED) -> Generated:
+    templates = load_templates(data_dir / "nlu" / "templates.yml")
+    banks, overrides = build_banks(data_dir, templates)
+    fillers = {k: [str(x) for x in v] for k, v in (templates.get("fillers") or {}).items()}
+    for k, v in (templates.get("banks") or {}).items():
+        if isinstance(v, list):
+            fillers[k] = [str(x) for x in v]
+    counts = templates.get("counts") or {}
+    rng = random.Random(seed)
+    filler = Filler(banks, fillers, rng, overrides)
+    examples: dict[str, list[str]] = {}
+    for intent, items in templates["intents"].items():
+        target = int(counts.get(intent, DEFAULT_COUNT))
+        seen: dict[str, None] = {}
+        for template in items:  # every template at least once
+            seen.setdefault(filler.expand(str(template)), None)
+        attempts = 0
+        while len(seen) < target and attempts < target * 20:
+            seen.setdefault(filler.expand(str(rng.choice(items))), None)
+            attempts += 1
+        examples[intent] = list(seen)
+    return Generated(examples, _synonyms(banks, overrides), _lookups(banks))
+
+
+def _synonyms(banks: Banks, overrides: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name in SYNONYM_BANKS:
+        for canonical, forms in sorted(banks.get(name, {}).items()):
+            for form in forms:
+                value = overrides.get(form, canonical)
+                if value != form and form not in out.setdefault(value, []):
+                    out[value].append(form)
+    return {k: v for k, v in out.items() if v}
+
+
+def _lookups(banks: Banks) -> dict[str, list[str]]:
+    return {name: sorted({f for forms in banks[name].values() for f in forms})
+            for name in LOOKUP_BANKS if banks.get(name)}

@@ -1,0 +1,100 @@
+"""A real seeded SQLite shop per test, and hand-made parses for tests of our own dialogue logic.
+
+The hand-made parses stand in for the NLU only where it adds nothing (the test is about what
+the dialogue does with a given intent and entities); journeys in tests/journeys use the real
+trained model.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.dialogue.manager import DialogueManager
+from assistant.dialogue.replies import Replies
+from assistant.dialogue.store import StateStore
+from assistant.dialogue.types import DialogueOptions, Turn
+from assistant.settings import DATA_DIR
+from commerce.cart import CartView, view_cart
+from commerce.db import make_engine, session_factory, upgrade
+from commerce.seed import ensure_guest, load_customers, load_store
+from nlu.types import Entity, Parse
+
+
+def seed_database(path: Path) -> None:
+    """Schema by migrations, then the real store, customer and history data from data/."""
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    upgrade(engine)
+    factory = session_factory(engine)
+    with factory() as session:
+        for store in sorted((DATA_DIR / "stores").glob("*.json")):
+            load_store(session, store)
+        load_customers(session, DATA_DIR / "customers.json")
+        ensure_guest(session)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("dialogue-seed") / "template.sqlite"
+    seed_database(path)
+    return path
+
+
+def parse(text: str, intent: str, confidence: float = 0.95, **entities: str | list[str]) -> Parse:
+    """A parse as the NLU would give it; entity positions found in the text when present."""
+    found: list[Entity] = []
+    for name, values in entities.items():
+        for value in [values] if isinstance(values, str) else values:
+            start = text.lower().find(value.lower())
+            start = max(start, 0)
+            found.append(Entity(entity=name, value=value, start=start, end=start + len(value),
+                                raw=value))
+    return Parse(text=text, intent=intent, confidence=confidence, entities=found)
+
+
+@dataclass
+class Shop:
+    """A seeded database with dialogue managers for its customers."""
+
+    db_path: Path
+    factory: sessionmaker
+    sessions_dir: Path
+    replies: Replies = field(default_factory=Replies.load)
+
+    def manager(self, customer: str = "guest", store: str = "grocery", *,
+                suggestions: bool = False, clock: Callable[[], float] | None = None
+                ) -> DialogueManager:
+        kwargs = {"clock": clock} if clock else {}
+        return DialogueManager(self.factory, None, customer, store, self.replies,
+                               DialogueOptions(suggestions=suggestions),
+                               state_store=StateStore(self.sessions_dir), **kwargs)
+
+    def cart(self, customer: str = "guest", store: str = "grocery") -> CartView:
+        with self.factory() as session:
+            return view_cart(session, customer, store=store)
+
+    def session(self) -> Session:
+        return self.factory()
+
+    @staticmethod
+    def say(manager: DialogueManager, text: str, intent: str, confidence: float = 0.95,
+            **entities: str | list[str]) -> Turn:
+        """One turn with a hand-made parse."""
+        return manager.handle_parse(parse(text, intent, confidence, **entities))
+
+
+@pytest.fixture()
+def shop(seeded_template: Path, tmp_path: Path) -> Iterator[Shop]:
+    db_path = tmp_path / "shop.sqlite"
+    shutil.copy(seeded_template, db_path)
+    engine = make_engine(f"sqlite:///{db_path}")
+    yield Shop(db_path=db_path, factory=session_factory(engine),
+               sessions_dir=tmp_path / "sessions")
+    engine.dispose()

@@ -1,0 +1,29 @@
+"""Fixtures for NLU unit tests (factories live in nlu_factories.py)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # the test modules import nlu_factories
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def repo_data() -> Path:
+    return REPO / "data"
+
+
+@pytest.fixture
+def sample_data_dir(tmp_path: Path) -> Path:
+    """A data dir with the real templates and the bundled sample catalog (no store files)."""
+    nlu = tmp_path / "data" / "nlu"
+    nlu.mkdir(parents=True)
+    for name in ("templates.yml", "fallback_catalog.json", "config.yml"):
+        shutil.copy(REPO / "data" / "nlu" / name, nlu / name)
+    return tmp_path / "data"
+
