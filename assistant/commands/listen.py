@@ -1,0 +1,149 @@
+"""``voicecart run`` (recorded turns through the whole pipeline) and ``voicecart listen``
+(the kiosk loop with the microphone)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import queue
+import sys
+import threading
+import warnings
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.commands.voice import engine_choice
+from assistant.dialogue.setup import build_manager
+from assistant.pipeline.errors import PipelineError
+from assistant.pipeline.events import PipelineEvent
+from assistant.pipeline.kiosk import Kiosk, KioskOptions
+from assistant.pipeline.report import turn_json, turn_text
+from assistant.pipeline.run import Pipeline
+from assistant.settings import Settings
+from nlu import make_parser
+from voice.audio import read_audio
+from voice.errors import AudioError
+from voice.mic import input_device, microphone
+from voice.select import ENGINES, choose_engine
+from voice.tts import Speaker
+
+
+def _settings(settings: Settings, **options: Any) -> Settings:
+    return settings.replace(**options)
+
+
+def _pipeline(settings: Settings, speaker: Speaker | None, verbose: bool) -> Pipeline:
+    """The dialogue (database checked first), the NLU loading in the background meanwhile,
+    the recognizer (without Whisper word timings: the dialogue needs the text only)."""
+    warnings.filterwarnings("ignore", category=DeprecationWarning)  # Rasa's dependencies
+    warnings.filterwarnings("ignore", message=".*SQLAlchemy 2.0.*")
+    manager = build_manager(settings, None)
+    manager.parser = make_parser(settings.models_dir / "nlu", settings.nlu_url,
+                                 settings.nlu_model)
+    choice = dataclasses.replace(engine_choice(settings), whisper_words=False)
+    recognizer, reason = choose_engine(choice)
+    click.echo(reason, err=True)
+
+    def show(event: PipelineEvent) -> None:
+        click.echo(f"  [{event.describe()}]", err=True)
+
+    return Pipeline(recognizer, manager, speaker, show if verbose else lambda _e: None)
+
+
+def _speaker(settings: Settings, echo: Any) -> Speaker:
+    return Speaker(settings.tts_rate, settings.tts_volume, settings.tts_voice, echo=echo)
+
+
+@click.command("run")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--say", is_flag=True, help="Speak the replies (printed without a loudspeaker).")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Save each reply as a WAV file here.")
+@click.option("--engine", type=click.Choice(ENGINES), default=None, help="Speech engine.")
+@click.option("--open-vocabulary", is_flag=True, default=None, help="No domain adaptation.")
+@click.option("--customer", default=None, help="Customer id (overrides the root option).")
+@click.option("--store", default=None, type=click.Choice(["grocery", "cafe"]),
+              help="Store (overrides the root option).")
+@click.option("--verbose", "-v", is_flag=True, help="Print the pipeline's events.")
+@click.pass_obj
+def run(settings: Settings, files: tuple[Path, ...], as_json: bool, say: bool,
+        out_dir: Path | None, engine: str | None, open_vocabulary: bool | None,
+        customer: str | None, store: str | None, verbose: bool) -> None:
+    """Recorded audio files, one shopper turn each, in order, through the whole pipeline."""
+    settings = _settings(settings, engine=engine, open_vocabulary=open_vocabulary,
+                         customer=customer, store=store)
+    use_json = settings.json or as_json
+    speaker = _speaker(settings, lambda _text: None) if (say or out_dir) else None
+    pipeline = _pipeline(settings, speaker, verbose)
+    pipeline.check()
+    if say and speaker is not None and speaker.device is None:
+        click.echo("No loudspeaker here: the replies are printed.", err=True)
+    greeting = pipeline.dialogue.start().text
+    if not use_json:
+        click.echo(f"assistant: {greeting}")
+    pipeline.ready()  # timings below are the shopper's wait, not the model's loading
+    results: list[dict[str, Any]] = []
+    failed = 0
+    for number, path in enumerate(files, 1):
+        target = out_dir / f"{number:02d}-{path.stem}.reply.wav" if out_dir else None
+        try:
+            done = pipeline.process_audio(read_audio(path), reply_to=target, speak=say)
+        except (AudioError, PipelineError) as exc:
+            failed += 1
+            results.append({"file": str(path), "error": {"code": exc.code,
+                                                          "message": exc.message}})
+            if not use_json:
+                click.echo(f"[{number}] {path}\n  Error: {exc.message}")
+            if say:
+                pipeline.say(exc.message)
+            continue
+        results.append(turn_json(path, done))
+        if not use_json:
+            click.echo(turn_text(number, path, done))
+        if done.turn.ended:
+            break
+    if use_json:
+        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+    if failed:
+        raise AudioError(f"{failed} of {len(files)} recordings could not be used.",
+                         code="turns_failed")
+
+
+def _keyboard() -> queue.Queue[str | None]:
+    """A line per Enter press, None at the end of input, read by a daemon thread."""
+    keys: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in sys.stdin:
+            keys.put(line)
+        keys.put(None)
+
+    threading.Thread(target=read, name="keys", daemon=True).start()
+    return keys
+
+
+def _device(value: str | None) -> int | str | None:
+    return int(value) if value is not None and value.isdigit() else value
+
+
+@click.command("listen")
+@click.option("--device", default=None, help="Input device number or name.")
+@click.option("--push-to-talk", is_flag=True, help="Press Enter to talk (noisy kiosks).")
+@click.option("--wake-phrase", default=None, help='Only answer after e.g. "hey cart".')
+@click.option("--verbose", "-v", is_flag=True, help="Print the pipeline's events.")
+@click.pass_obj
+def listen(settings: Settings, device: str | None, push_to_talk: bool,
+           wake_phrase: str | None, verbose: bool) -> None:
+    """The kiosk loop: listen, understand, answer, speak."""
+    where = _device(device)
+    input_device(where)  # no microphone: one clear line before anything loads
+    speaker = _speaker(settings, click.echo)
+    pipeline = _pipeline(settings, speaker, verbose)
+    pipeline.check(device=where, listening=True)
+    options = KioskOptions(push_to_talk=push_to_talk, wake_phrase=wake_phrase)
+    kiosk = Kiosk(pipeline, lambda: microphone(where), options, keys=_keyboard(),
+                  echo=click.echo)
+    kiosk.run()
