@@ -56,8 +56,16 @@ run: setup models
 	@$(VC) db init --seed --if-missing
 	@$(PY) -m assistant.start
 
+BENCH_DIR   := models/bench
+CORPUS      ?= ../shared/speech/coffee-orders
+
 bench: setup models
-	$(VC) bench all
+	@mkdir -p $(BENCH_DIR)
+	$(VC) --json nlu bench | tee $(BENCH_DIR)/nlu.json
+	$(PY) -m commerce.bench --products 100000 --repeat 10 | tee $(BENCH_DIR)/search.txt
+	$(PY) -m assistant.pipeline.measure --limit 50 --out $(BENCH_DIR)/pipeline.json
+	$(VC) bench speech --corpus $(CORPUS) --noise $(CORPUS)/noise-kitchen.wav \
+	  --snr 24 21 18 15 12 9 6 --report $(BENCH_DIR)/speech --predictions $(BENCH_DIR)/predictions.json
 
 clean:
 	rm -rf $(VENV) models/nlu .pytest_cache .mypy_cache .ruff_cache
