@@ -209,3 +209,17 @@ def load_customers(session: Session, path: Path) -> SeedReport:
     if not isinstance(data, list):
         raise InvalidData(f"{path} should hold a list of customers.")
     return unit_of_work(session, lambda: apply_customers(session, data))
+
+
+def seed_database(url: str, data_dir: Path) -> None:
+    """Migrate the database at ``url``, then load every store, the customers and a guest."""
+    from commerce.db import make_engine, session_factory, upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    with session_factory(engine)() as session:
+        for store in sorted((data_dir / "stores").glob("*.json")):
+            load_store(session, store)
+        load_customers(session, data_dir / "customers.json")
+        ensure_guest(session)
+    engine.dispose()

@@ -26,8 +26,7 @@ from assistant.dialogue.setup import build_manager
 from assistant.pipeline.run import Pipeline
 from assistant.settings import DATA_DIR, MODELS_DIR, Settings
 from assistant.vocabulary import CORPUS_MENU, load_vocabulary
-from commerce.db import make_engine, session_factory, upgrade
-from commerce.seed import ensure_guest, load_customers, load_store
+from commerce.seed import seed_database
 from nlu import LocalParser, latest_model
 from voice.audio import chunk_samples, read_audio
 from voice.endpoint import Endpointer
@@ -37,14 +36,7 @@ from voice.textnorm import phrase_found
 
 def seeded_db(folder: Path) -> str:
     url = f"sqlite:///{folder / 'shop.sqlite'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    with session_factory(engine)() as session:
-        for store in sorted((DATA_DIR / "stores").glob("*.json")):
-            load_store(session, store)
-        load_customers(session, DATA_DIR / "customers.json")
-        ensure_guest(session)
-    engine.dispose()
+    seed_database(url, DATA_DIR)
     return url
 
 

@@ -21,10 +21,10 @@ from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions, Turn
 from assistant.settings import DATA_DIR, MODELS_DIR, Settings
 from commerce.cart import CartView, view_cart
-from commerce.db import make_engine, session_factory, upgrade
+from commerce.db import make_engine, session_factory
 from commerce.orders.service import list_orders
 from commerce.orders.views import OrderView
-from commerce.seed import ensure_guest, load_customers, load_store
+from commerce.seed import seed_database
 from nlu import LocalParser, ModelMissing, latest_model
 from nlu.types import NluParser
 
@@ -44,14 +44,7 @@ def nlu_parser() -> NluParser:
 def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrations, then the real store, customer and order-history data from data/."""
     path = tmp_path_factory.mktemp("journey-seed") / "seeded.sqlite"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with session_factory(engine)() as session:
-        for store in sorted((DATA_DIR / "stores").glob("*.json")):
-            load_store(session, store)
-        load_customers(session, DATA_DIR / "customers.json")
-        ensure_guest(session)
-    engine.dispose()
+    seed_database(f"sqlite:///{path}", DATA_DIR)
     return path
 
 

@@ -20,8 +20,7 @@ from assistant.pipeline.events import EventLog
 from assistant.pipeline.run import Pipeline
 from assistant.settings import DATA_DIR, MODELS_DIR, Settings
 from assistant.vocabulary import load_vocabulary
-from commerce.db import make_engine, session_factory, upgrade
-from commerce.seed import ensure_guest, load_customers, load_store
+from commerce.seed import seed_database
 from nlu import LocalParser, latest_model
 from nlu.types import NluParser
 from voice.audio import AudioChunk, read_audio
@@ -35,14 +34,7 @@ ORDER_FILE = "0075d273-51bb-47cb-b323-4437bd0de029.wav"  # "a light roast twelve
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("pipeline-seed") / "seeded.sqlite"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with session_factory(engine)() as session:
-        for store in sorted((DATA_DIR / "stores").glob("*.json")):
-            load_store(session, store)
-        load_customers(session, DATA_DIR / "customers.json")
-        ensure_guest(session)
-    engine.dispose()
+    seed_database(f"sqlite:///{path}", DATA_DIR)
     return path
 
 
