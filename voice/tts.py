@@ -7,8 +7,8 @@ it, so ``say`` synthesises to a WAV file with pyttsx3 and plays that with soundd
 from __future__ import annotations
 
 import contextlib
-import io
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,9 @@ def output_device() -> int | None:
         if int(device.get("max_output_channels", 0)) > 0:
             return index
     return None
+
+
+SAVE_WAIT_SECONDS = 3.0
 
 
 class Speaker:
@@ -75,6 +78,7 @@ class Speaker:
         try:
             import pyttsx3
 
+            _silence_driver_prints()
             self._engine = pyttsx3.Engine()
         except Exception as exc:  # noqa: BLE001 - pyttsx3 raises bare errors
             raise DeviceMissing("Speech output is not available on this machine.") from exc
@@ -89,10 +93,14 @@ class Speaker:
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         engine = self._tts()
-        with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved"
-            engine.save_to_file(text, str(target))
-            engine.runAndWait()
-        if not target.is_file() or target.stat().st_size <= 44:
+        engine.save_to_file(text, str(target))
+        engine.runAndWait()
+        # The espeak driver writes the file from its end-of-message callback, which can run
+        # a moment after runAndWait returned: wait for it rather than call it a failure.
+        deadline = time.monotonic() + SAVE_WAIT_SECONDS
+        while not _written(target) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if not _written(target):
             raise VoiceError("I could not turn the reply into speech.", code="tts_failed")
         return target
 
@@ -126,3 +134,17 @@ class Speaker:
             import sounddevice as sd
 
             sd.stop()
+
+
+def _silence_driver_prints() -> None:
+    """pyttsx3's espeak driver prints "Audio saved to …" from a callback that may run after
+    the save returned, into our standard output (and into `--json` output). Silence it there."""
+    try:
+        from pyttsx3.drivers import espeak as driver
+    except Exception:  # noqa: BLE001 - another platform's driver, or no espeak: nothing to do
+        return
+    driver.print = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+
+
+def _written(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 44  # more than a WAV header
