@@ -13,6 +13,7 @@ from assistant.bench.corpus import Corpus
 from assistant.bench.noise import NoiseMixer
 from assistant.cafe.menu import Menu
 from assistant.cafe.resolve import resolve
+from assistant.cafe.unknown import unknown_modifiers
 from voice.audio import read_audio
 from voice.recognizer import Recognizer
 
@@ -51,6 +52,9 @@ def make_understand(parser: Any, menu: Menu) -> Callable[[str], Understood]:
         res = resolve(parse, menu)
         predicted = {"intent": CORPUS_INTENT if res.is_order else parse.intent,
                      "slots": res.order.to_slots()}
+        if res.is_order and unknown_modifiers(parse.text, menu):
+            # The dialogue answers "we don't have hemp milk" and adds no line.
+            predicted = {"intent": "clarify", "slots": {}}
         heard = {"intent": CORPUS_INTENT if res.heard.drink else "none",
                  "slots": res.heard.to_slots()}
         return Understood(predicted, heard, parse.intent, time.perf_counter() - started)

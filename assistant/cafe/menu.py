@@ -48,6 +48,11 @@ class Menu:
         return cls._from_menu_json(raw)
 
     @classmethod
+    def from_products(cls, products: list[dict[str, Any]]) -> Menu:
+        """From product records shaped like the store file's (name, aliases, modifier_groups)."""
+        return cls._from_store({"products": products})
+
+    @classmethod
     def _from_menu_json(cls, raw: dict[str, Any]) -> Menu:
         groups = {MENU_JSON_GROUPS[k]: tuple(v) for k, v in raw.items() if k in MENU_JSON_GROUPS}
         return cls(tuple(raw["coffeeDrink"]), groups, tuple(raw.get("amount", ())),

@@ -25,10 +25,14 @@ ENTITY_GROUPS = {"drink": "drink", "size": "size", "roast": "roast", "shots": "s
 
 
 class EntityLike(Protocol):
-    entity: str
-    value: str
-    raw: str
-    role: str | None
+    @property
+    def entity(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def raw(self) -> str: ...
+    @property
+    def role(self) -> str | None: ...
 
 
 class ParseLike(Protocol):

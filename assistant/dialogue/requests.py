@@ -6,11 +6,13 @@ import re
 
 from text_to_num import alpha2digit
 
+from assistant.cafe.menu import Menu
+from assistant.cafe.resolve import resolve as resolve_drink
+from assistant.cafe.unknown import unknown_modifiers
 from assistant.dialogue.language import parse_quantity
 from assistant.dialogue.state import Modifier, Request
 from nlu.types import Entity, Parse
 
-MODIFIER_GROUPS = ("size", "roast", "shots", "milk", "sweetener")
 _SINGLE = frozenset({"a", "an", "the", "one", "another", "some", "my"})
 
 
@@ -195,30 +197,29 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
     return requests
 
 
-def drink_request(parse: Parse) -> Request | None:
-    """A cafe order: the drink and every modifier said with it ("lots of cream")."""
-    drink = parse.first("drink") or parse.first("product")
-    if drink is None:
+def drink_request(parse: Parse, menu: Menu) -> Request | None:
+    """A cafe order: the drink and every modifier said with it, resolved against the menu.
+
+    This is the line the speech benchmark scores (``assistant.cafe.resolve``): Rasa's
+    entities and the menu spotter combined. A modifier Rasa heard that names nothing on the
+    menu is marked unknown, so that the shopper hears which choices there are.
+    """
+    order = resolve_drink(parse, menu).order
+    said = parse.first("drink") or parse.first("product")
+    query = order.drink or (said.value if said else None)
+    if query is None:
         return None
-    amounts: dict[str, str] = {}
-    ordered = sorted(parse.entities, key=lambda e: e.start)
-    for i, ent in enumerate(ordered):
-        if ent.entity != "amount":
-            continue
-        target = ent.role or next(
-            (n.entity for n in ordered[i + 1 :] if n.entity in ("milk", "sweetener")), None
-        )
-        if target:
-            amounts[target] = ent.value
-    modifiers = [
-        Modifier(group=e.entity, option=e.value, amount=amounts.get(e.entity),
-                 raw=e.raw if e.raw and e.raw != e.value else None)
-        for e in parse.entities
-        if e.entity in MODIFIER_GROUPS
-    ]
+    chosen, amounts = order.modifiers or {}, order.amounts or {}
+    modifiers = [Modifier(group=group, option=option, amount=amounts.get(group))
+                 for group, option in chosen.items()]
+    # Something the menu does not have ("hemp milk") is kept as said, so that the shopper
+    # hears the choices rather than quietly getting the nearest option.
+    for unknown in unknown_modifiers(parse.text, menu):
+        modifiers = [m for m in modifiers if m.group != unknown.group]
+        modifiers.append(Modifier(group=unknown.group, option=unknown.said, unknown=True))
     quantity_entity = parse.first("quantity")
     quantity = _quantity_of(quantity_entity) if quantity_entity else 1
-    return Request(query=drink.value, quantity=quantity, modifiers=modifiers)
+    return Request(query=query, quantity=quantity, modifiers=modifiers)
 
 
 def first_quantity(parse: Parse) -> int | None:

@@ -19,6 +19,7 @@ class Modifier:
     option: str
     amount: str | None = None
     raw: str | None = None  # the words said, when the NLU normalised them to something else
+    unknown: bool = False  # said, but on no menu: the shopper is told the choices
 
 
 @dataclass

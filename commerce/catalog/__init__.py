@@ -8,6 +8,7 @@ from commerce.catalog.info import (
 )
 from commerce.catalog.search import SearchHit, SearchResult, search
 from commerce.catalog.service import (
+    customizable_products,
     get_product,
     get_product_by_sku,
     list_categories,
@@ -17,6 +18,6 @@ from commerce.catalog.service import (
 
 __all__ = [
     "ChosenModifier", "ModifierGroupInfo", "ModifierOptionInfo", "ProductInfo", "SearchHit",
-    "SearchResult", "get_product", "get_product_by_sku", "list_categories", "products_by_id",
-    "resolve_product", "search",
+    "SearchResult", "customizable_products", "get_product", "get_product_by_sku",
+    "list_categories", "products_by_id", "resolve_product", "search",
 ]

@@ -78,6 +78,19 @@ def resolve_product(session: Session, query_or_sku: str, *, store: str | None = 
 
 
 @reads
+def customizable_products(session: Session, store: str) -> list[ProductInfo]:
+    """The store's active products that take modifiers (a cafe's drinks), by name."""
+    rows = session.execute(
+        select(Product)
+        .where(Product.store_code == store, Product.active.is_(True),
+               Product.modifier_groups.any())
+        .order_by(Product.name)
+        .options(*_load_options())
+    ).scalars()
+    return [product_info(p) for p in rows]
+
+
+@reads
 def list_categories(session: Session, *, store: str | None = None) -> list[str]:
     stmt = select(Category.name).order_by(Category.name)
     if store:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+from functools import lru_cache
+
 from rapidfuzz import fuzz, process
 
+from assistant.cafe.menu import Menu
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers.finish import ask_choice, finish
 from assistant.dialogue.replies import Reply
@@ -12,14 +17,31 @@ from assistant.dialogue.resolve import resolve
 from assistant.dialogue.state import Line, Modifier, Question, Request
 from assistant.speech_format import join_words, number_words
 from commerce.cart import MAX_QUANTITY, MIN_QUANTITY, price_line
-from commerce.catalog import ChosenModifier, ModifierGroupInfo, ProductInfo, get_product_by_sku
+from commerce.catalog import (
+    ChosenModifier,
+    ModifierGroupInfo,
+    ProductInfo,
+    customizable_products,
+    get_product_by_sku,
+)
 from nlu.types import Parse
 
 OPTION_MIN = 70.0
 
 
+def store_menu(ctx: Context) -> Menu:
+    """The menu of the shop's drinks, as the catalog holds it now (built once per change)."""
+    products = [asdict(p) for p in customizable_products(ctx.session, ctx.store)]
+    return _menu(json.dumps(products, sort_keys=True))
+
+
+@lru_cache(maxsize=4)
+def _menu(products: str) -> Menu:
+    return Menu.from_products(json.loads(products))
+
+
 def handle(ctx: Context, parse: Parse) -> Reply:
-    request = drink_request(parse)
+    request = drink_request(parse, store_menu(ctx))
     if request is None:
         return ctx.say("ask_drink")
     if request.quantity is not None and not MIN_QUANTITY <= request.quantity <= MAX_QUANTITY:
@@ -55,7 +77,7 @@ def build(ctx: Context, product: ProductInfo, request: Request) -> Reply:
         group = groups.get(said.group)
         if group is None:
             continue  # a modifier this drink does not have: nothing to price
-        option = match_option(group, said.option) or (
+        option = None if said.unknown else match_option(group, said.option) or (
             match_option(group, said.raw) if said.raw else None)
         if option is None:
             return ctx.say("bad_modifier", group=group.name, said=said.option,

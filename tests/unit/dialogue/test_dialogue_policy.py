@@ -192,7 +192,7 @@ def test_cafe_drink_with_modifiers_and_missing_size(shop: Shop) -> None:
     assert line.unit_price_cents == 425 + 150 + 80
     assert {(x.group, x.option) for x in line.modifiers} >= {("size", "large"),
                                                             ("shots", "double shot")}
-    t = shop.say(m, "a latte with oat milk", "order_drink", drink="latte")
+    t = shop.say(m, "a latte with soy milk", "order_drink", drink="latte")
     assert t.reply.startswith("What size would you like for the Latte")
     t = shop.say(m, "medium", "order_drink", size="medium")
     assert t.reply.startswith("Added one medium Latte")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from assistant.cafe.menu import Menu
 from assistant.dialogue.requests import drink_request, product_requests
 from assistant.dialogue.resolve import choose
 from assistant.dialogue.state import Item, Modifier
+from assistant.settings import DATA_DIR
 from nlu.types import Entity, Parse
+
+CAFE = Menu.load(DATA_DIR / "stores" / "cafe.json")
 
 
 def ents(text: str, *pairs: tuple[str, str, str]) -> Parse:
@@ -48,10 +52,31 @@ def test_drink_with_modifiers_and_amount() -> None:
     parse = ents(text, ("size", "large", "large"), ("shots", "double shot", "double shot"),
                  ("drink", "mocha", "mocha"), ("amount", "lots of", "lots of"),
                  ("milk", "cream", "cream"))
-    request = drink_request(parse)
+    request = drink_request(parse, CAFE)
     assert request is not None and request.query == "mocha" and request.quantity == 1
-    assert request.modifiers == [Modifier("size", "large"), Modifier("shots", "double shot"),
-                                 Modifier("milk", "cream", "lots of")]
+    assert sorted(request.modifiers, key=lambda m: m.group) == [
+        Modifier("milk", "cream", "lots of"), Modifier("shots", "double shot"),
+        Modifier("size", "large")]
+
+
+def test_drink_resolved_against_the_menu_where_the_nlu_missed_it() -> None:
+    # Rasa tagged only the drink; the menu spotter reads the near miss "medium rost" and the
+    # amount phrase over the whole sentence, as the speech benchmark scores it.
+    text = "a medium rost latte with a little bit of soy milk"
+    request = drink_request(ents(text, ("drink", "latte", "latte")), CAFE)
+    assert request is not None and request.query == "latte"
+    assert {(m.group, m.option, m.amount) for m in request.modifiers} == {
+        ("roast", "medium roast", None), ("milk", "soy milk", "a little bit of")}
+
+
+def test_a_modifier_not_on_the_menu_is_kept_as_said() -> None:
+    text = "a large latte with hemp milk"
+    parse = ents(text, ("size", "large", "large"), ("drink", "latte", "latte"),
+                 ("milk", "hemp milk", "hemp milk"))
+    request = drink_request(parse, CAFE)
+    assert request is not None
+    assert Modifier("milk", "hemp milk", unknown=True) in request.modifiers
+    assert [m.group for m in request.modifiers].count("milk") == 1
 
 
 CHOICES = [
