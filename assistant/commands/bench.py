@@ -15,6 +15,7 @@ from assistant.bench.report import write_report
 from assistant.bench.speech import make_understand, predictions, run
 from assistant.bench.summary import summarize
 from assistant.cafe.menu import Menu
+from assistant.commands.bench_wer import wer
 from assistant.commands.voice import engine_choice
 from assistant.settings import PROJECT_ROOT, Settings
 from voice.select import ENGINES, choose_engine
@@ -31,6 +32,9 @@ def machine() -> str:
 @click.group()
 def bench() -> None:
     """Benchmarks: speech-to-intent quality and performance."""
+
+
+bench.add_command(wer)
 
 
 @bench.command(
