@@ -119,6 +119,11 @@ class VoskStream:
             return Partial(text)
         return None
 
+    def endpointed(self) -> bool:
+        """True once vosk's own endpointer closed a result with words in it: the shopper
+        stopped speaking (vosk hears trailing silence in its decoding, not by energy)."""
+        return any(_text(r) for r in self._results)
+
     def finish(self) -> Transcript:
         started = time.perf_counter()
         self._results.append(json.loads(self._rec.FinalResult()))
@@ -126,7 +131,7 @@ class VoskStream:
         words: list[Word] = []
         alternatives: list[str] = []
         for result in self._results:
-            best = result.get("alternatives", [result])[0] if result else {}
+            best = _best(result)
             text = best.get("text", "")
             if text:
                 texts.append(text)
@@ -137,3 +142,12 @@ class VoskStream:
         transcript = Transcript(" ".join(texts), words, [a for a in alternatives if a],
                                 ENGINE, self._owner.model)
         return timed(started, transcript, self._samples / 16000)
+
+
+def _best(result: dict[str, Any]) -> dict[str, Any]:
+    """The best hypothesis of a vosk result (with or without alternatives)."""
+    return result.get("alternatives", [result])[0] if result else {}
+
+
+def _text(result: dict[str, Any]) -> str:
+    return str(_best(result).get("text", "")).strip()
