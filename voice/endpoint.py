@@ -1,11 +1,5 @@
-"""End of utterance over a stream of chunks: Silero VAD (shipped by faster-whisper), a
-silence timeout and a maximum utterance length; a recognizer's own endpointing may end it too.
-
-Silero streams: faster-whisper's v6 ONNX model scores each 512-sample window (32 ms) from
-that window, the 64 samples before it and its recurrent state; carrying the state and the
-context from window to window as the audio arrives gives faster-whisper's offline
-probabilities (a unit test checks it).
-"""
+"""End of utterance over a stream of chunks: Silero VAD (``voice.vad``), a silence timeout
+and a maximum utterance length; a recognizer's own endpointing may end it too."""
 
 from __future__ import annotations
 
@@ -13,42 +7,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from voice.audio import RATE, AudioChunk, chunk_to_array
+from voice.vad import WINDOW, WINDOW_SECONDS, SileroVad
 
-WINDOW, CONTEXT = 512, 64
-WINDOW_SECONDS = WINDOW / RATE
-
-
-class SileroVad:
-    """Speech probability of each 32 ms window, fed audio of any block size."""
-
-    def __init__(self) -> None:
-        from faster_whisper.vad import get_vad_model
-
-        self._session: Any = get_vad_model().session
-        self.reset()
-
-    def reset(self) -> None:
-        self._h = np.zeros((1, 1, 128), dtype=np.float32)
-        self._c = np.zeros((1, 1, 128), dtype=np.float32)
-        self._context = np.zeros(CONTEXT, dtype=np.float32)
-        self._pending = np.zeros(0, dtype=np.float32)
-
-    def probabilities(self, samples: np.ndarray) -> list[float]:
-        self._pending = np.concatenate([self._pending, samples.astype(np.float32)])
-        probs: list[float] = []
-        while len(self._pending) >= WINDOW:
-            window, self._pending = self._pending[:WINDOW], self._pending[WINDOW:]
-            batch = np.concatenate([self._context, window])[None, :]
-            out = self._session.run(None, {"input": batch, "h": self._h, "c": self._c})
-            probs.append(float(out[0].reshape(-1)[0]))
-            self._h, self._c = out[1], out[2]
-            self._context = window[-CONTEXT:]
-        return probs
+__all__ = ["EndpointConfig", "Endpointer", "SileroVad", "Utterance", "utterances"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +37,7 @@ class Utterance:
     start_s: float = 0.0  # speech start, seconds from the start of listening
     end_s: float = 0.0  # speech end (last speech window)
     ended_at: float = field(default_factory=time.perf_counter)  # when the end was detected
+    speech_ended_at: float = 0.0  # when the last speech window was heard (perf_counter)
 
     @property
     def heard(self) -> bool:
@@ -84,7 +50,11 @@ class Endpointer:
     ``sink`` (e.g. a recognizer stream's ``accept``) receives the utterance's chunks as they
     arrive, pre-roll included, so a streaming engine decodes while the shopper speaks.
     ``recognizer_endpoint`` (optional) is asked after each chunk whether the engine itself
-    heard the end.
+    heard the end. ``on_pause`` (optional) gets, once per pause, the utterance exactly as it
+    would be returned if this pause ends it, as soon as ``tail_ms`` of silence followed the
+    speech: an engine that decodes whole utterances can start on it while the endpointer
+    waits out ``end_silence_ms`` (speculative decoding; if speech resumes, a later pause
+    supersedes it).
     """
 
     def __init__(
@@ -93,11 +63,13 @@ class Endpointer:
         vad: SileroVad | None = None,
         sink: Callable[[AudioChunk], object] | None = None,
         recognizer_endpoint: Callable[[], bool] | None = None,
+        on_pause: Callable[[np.ndarray], object] | None = None,
     ) -> None:
         self.config = config or EndpointConfig()
         self.vad = vad or SileroVad()
         self.sink = sink
         self.recognizer_endpoint = recognizer_endpoint
+        self.on_pause = on_pause
         self.reset()
 
     def reset(self) -> None:
@@ -112,6 +84,8 @@ class Endpointer:
         self._speaking = False
         self._start_window = 0
         self._last_speech = 0
+        self._last_speech_at = 0.0
+        self._paused = False  # on_pause was called for the current pause
         self._speech_samples = 0
         self._samples = 0
 
@@ -159,10 +133,18 @@ class Endpointer:
         if prob >= cfg.threshold:
             self._silence = 0
             self._last_speech = self._windows
+            self._last_speech_at = time.perf_counter()
+            self._paused = False
         elif prob < cfg.neg_threshold:
             self._silence += 1
             if self._ms(self._silence) >= cfg.end_silence_ms:
                 return self._finish("silence")
+            # after tail_ms of silence the trimmed utterance is all there (the audio of a
+            # window is kept before the window is scored)
+            if (self.on_pause is not None and not self._paused
+                    and self._ms(self._silence) >= cfg.tail_ms):
+                self._paused = True
+                self.on_pause(self._trimmed("silence"))
         if self._speech_samples / RATE >= cfg.max_utterance_s:
             return self._finish("max_length")
         return None
@@ -171,6 +153,8 @@ class Endpointer:
         self._speaking = True
         self._start_window = self._windows - self._run + 1
         self._last_speech = self._windows
+        self._last_speech_at = time.perf_counter()
+        self._paused = False
         self._silence = 0
         self._audio = list(self._pre)
         self._speech_samples = self._pre_samples
@@ -187,19 +171,27 @@ class Endpointer:
             return self._finish("timeout")
         return None
 
-    def _finish(self, reason: str) -> Utterance:
+    def _trimmed(self, reason: str) -> np.ndarray:
+        """The utterance's audio from ``pre_roll_ms`` before the speech started to
+        ``tail_ms`` after the last speech window."""
         cfg = self.config
         audio = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
+        if reason == "timeout":
+            return audio[:0]
         # the audio ends at the last chunk seen; the speech ended at the last speech window
-        seen_end = self._samples
         speech_end = self._last_speech * WINDOW
         speech_start = max(0, (self._start_window - 1) * WINDOW)
-        audio_start = seen_end - len(audio)
+        audio_start = self._samples - len(audio)
         head = max(0, speech_start - RATE * cfg.pre_roll_ms // 1000 - audio_start)
         stop = min(len(audio), speech_end + RATE * cfg.tail_ms // 1000 - audio_start)
-        trimmed = audio[:0] if reason == "timeout" else audio[head:stop]
+        return audio[head:stop]
+
+    def _finish(self, reason: str) -> Utterance:
+        trimmed = self._trimmed(reason)
+        speech_end = self._last_speech * WINDOW
+        speech_start = max(0, (self._start_window - 1) * WINDOW)
         utterance = Utterance(trimmed, reason, speech_start / RATE, speech_end / RATE,
-                              time.perf_counter())
+                              time.perf_counter(), self._last_speech_at)
         self.reset()
         return utterance
 

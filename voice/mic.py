@@ -128,3 +128,22 @@ def _to_chunk(block: bytes, resampler: Any) -> AudioChunk:
     samples = np.frombuffer(block, dtype="<i2")
     out = resampler.resample_chunk(samples)
     return AudioChunk(np.asarray(out, dtype="<i2").tobytes(), RATE, WIDTH, CHANNELS)
+
+
+def recording(audio: np.ndarray, block_ms: int = BLOCK_MS, speed: float = 1.0
+              ) -> Iterator[AudioChunk]:
+    """A recording (float mono 16 kHz) delivered as a microphone delivers it: one block every
+    ``block_ms`` of real time (``speed`` x faster); a reader that fell behind gets the blocks
+    that arrived meanwhile at once, as from the device's queue. For benchmarks and
+    ``voicecart listen --input-file``."""
+    import time
+
+    from voice.audio import chunk_samples
+
+    started = time.perf_counter()
+    for number, chunk in enumerate(chunk_samples(audio, block_ms)):
+        due = started + (number + 1) * block_ms / 1000 / speed  # a block exists once recorded
+        wait = due - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
+        yield chunk

@@ -68,6 +68,18 @@ class RecognizerStream(Protocol):
 
 
 @runtime_checkable
+class EndpointingStream(Protocol):
+    """A streaming engine that hears the end of an utterance itself (vosk's endpointer):
+    ``endpointed()`` turns True once it has; ``voice.endpoint.Endpointer`` asks it."""
+
+    def accept(self, chunk: AudioChunk) -> Partial | None: ...
+
+    def finish(self) -> Transcript: ...
+
+    def endpointed(self) -> bool: ...
+
+
+@runtime_checkable
 class Recognizer(Protocol):
     engine: str
     model: str
@@ -88,6 +100,10 @@ class BufferedStream:
     def accept(self, chunk: AudioChunk) -> Partial | None:
         self._parts.append(chunk_to_array(chunk))
         return None
+
+    def add(self, samples: np.ndarray) -> None:
+        """Float samples as they are (an utterance the endpointer already cut out)."""
+        self._parts.append(samples.astype(np.float32, copy=False))
 
     def finish(self) -> Transcript:
         audio = np.concatenate(self._parts) if self._parts else np.zeros(0, np.float32)

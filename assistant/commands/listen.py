@@ -17,15 +17,15 @@ import click
 from assistant.commands.voice import engine_choice
 from assistant.dialogue.setup import build_manager
 from assistant.pipeline.errors import PipelineError
-from assistant.pipeline.events import PipelineEvent
-from assistant.pipeline.kiosk import Kiosk, KioskOptions
+from assistant.pipeline.events import EventCallback, EventType, PipelineEvent, ignore
+from assistant.pipeline.kiosk import Kiosk, KioskOptions, MicSource
 from assistant.pipeline.report import turn_json, turn_text
 from assistant.pipeline.run import Pipeline
 from assistant.settings import Settings
 from nlu import make_parser
 from voice.audio import read_audio
 from voice.errors import AudioError
-from voice.mic import input_device, microphone
+from voice.mic import input_device, microphone, recording
 from voice.select import ENGINES, choose_engine
 from voice.tts import Speaker
 
@@ -34,22 +34,25 @@ def _settings(settings: Settings, **options: Any) -> Settings:
     return settings.replace(**options)
 
 
-def _pipeline(settings: Settings, speaker: Speaker | None, verbose: bool) -> Pipeline:
+def build_pipeline(settings: Settings, speaker: Speaker | None,
+                   on_event: EventCallback = ignore,
+                   sessions_dir: Path | None = None) -> Pipeline:
     """The dialogue (database checked first), the NLU loading in the background meanwhile,
-    the recognizer (without Whisper word timings: the dialogue needs the text only)."""
+    the recognizer (without Whisper word timings: the dialogue needs the text only).
+    ``voicecart run`` and ``listen`` and the latency benchmark all start here."""
     warnings.filterwarnings("ignore", category=DeprecationWarning)  # Rasa's dependencies
     warnings.filterwarnings("ignore", message=".*SQLAlchemy 2.0.*")
-    manager = build_manager(settings, None)
+    manager = build_manager(settings, None, sessions_dir=sessions_dir)
     manager.parser = make_parser(settings.models_dir / "nlu", settings.nlu_url,
                                  settings.nlu_model)
     choice = dataclasses.replace(engine_choice(settings), whisper_words=False)
     recognizer, reason = choose_engine(choice)
     click.echo(reason, err=True)
+    return Pipeline(recognizer, manager, speaker, on_event)
 
-    def show(event: PipelineEvent) -> None:
-        click.echo(f"  [{event.describe()}]", err=True)
 
-    return Pipeline(recognizer, manager, speaker, show if verbose else lambda _e: None)
+def _show(event: PipelineEvent) -> None:
+    click.echo(f"  [{event.describe()}]", err=True)
 
 
 def _speaker(settings: Settings, echo: Any) -> Speaker:
@@ -77,7 +80,7 @@ def run(settings: Settings, files: tuple[Path, ...], as_json: bool, say: bool,
                          customer=customer, store=store)
     use_json = settings.json or as_json
     speaker = _speaker(settings, lambda _text: None) if (say or out_dir) else None
-    pipeline = _pipeline(settings, speaker, verbose)
+    pipeline = build_pipeline(settings, speaker, _show if verbose else ignore)
     pipeline.check()
     if say and speaker is not None and speaker.device is None:
         click.echo("No loudspeaker here: the replies are printed.", err=True)
@@ -134,16 +137,40 @@ def _device(value: str | None) -> int | str | None:
 @click.option("--push-to-talk", is_flag=True, help="Press Enter to talk (noisy kiosks).")
 @click.option("--wake-phrase", default=None, help='Only answer after e.g. "hey cart".')
 @click.option("--verbose", "-v", is_flag=True, help="Print the pipeline's events.")
+@click.option("--input-file", type=click.Path(path_type=Path), default=None,
+              help="Play a recording as the microphone, in real time (testing, benchmarks).")
+@click.option("--max-turns", type=int, default=None,
+              help="Stop after this many answered turns (0: start up, greet, and stop).")
 @click.pass_obj
 def listen(settings: Settings, device: str | None, push_to_talk: bool,
-           wake_phrase: str | None, verbose: bool) -> None:
+           wake_phrase: str | None, verbose: bool, input_file: Path | None,
+           max_turns: int | None) -> None:
     """The kiosk loop: listen, understand, answer, speak."""
     where = _device(device)
-    input_device(where)  # no microphone: one clear line before anything loads
+    if input_file is not None:
+        audio = read_audio(input_file)  # bad audio: one clear line before anything loads
+        source: MicSource = lambda: recording(audio)  # noqa: E731
+    else:
+        input_device(where)  # no microphone: one clear line before anything loads
+        source = lambda: microphone(where)  # noqa: E731
     speaker = _speaker(settings, click.echo)
-    pipeline = _pipeline(settings, speaker, verbose)
-    pipeline.check(device=where, listening=True)
+    pipeline = build_pipeline(settings, speaker, _ready_line(verbose))
+    pipeline.check(device=where, listening=input_file is None)
     options = KioskOptions(push_to_talk=push_to_talk, wake_phrase=wake_phrase)
-    kiosk = Kiosk(pipeline, lambda: microphone(where), options, keys=_keyboard(),
-                  echo=click.echo)
-    kiosk.run()
+    kiosk = Kiosk(pipeline, source, options, keys=_keyboard(), echo=click.echo)
+    kiosk.start()
+    if max_turns != 0:
+        kiosk.serve(max_turns)
+
+
+def _ready_line(verbose: bool) -> EventCallback:
+    """Events for ``--verbose``; always one line on standard error when start-up is done
+    (the start-up benchmark waits for it)."""
+
+    def show(event: PipelineEvent) -> None:
+        if verbose:
+            _show(event)
+        if event.type is EventType.READY:
+            click.echo("Ready: listening.", err=True)
+
+    return show

@@ -16,6 +16,7 @@ class EventType(str, Enum):
     STAGE_END = "stage-end"
     ERROR = "error"
     RUN_END = "run-end"
+    READY = "ready"  # start-up done: the models the first reply needs are loaded
 
 
 @dataclass(frozen=True)

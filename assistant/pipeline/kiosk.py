@@ -12,14 +12,16 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from assistant.pipeline.bargein import speak_interruptibly
+from assistant.pipeline.bargein import Player, SoundDevicePlayer, Spoken, speak_interruptibly
 from assistant.pipeline.errors import PipelineError
-from assistant.pipeline.run import CHUNK_MS, Pipeline, PipelineTurn
+from assistant.pipeline.run import Pipeline, PipelineTurn
 from assistant.pipeline.wake import strip_wake_phrase
-from voice.audio import AudioChunk, chunk_samples
-from voice.endpoint import EndpointConfig, Endpointer, Utterance
+from voice.audio import AudioChunk
+from voice.endpoint import EndpointConfig, Endpointer, SileroVad, Utterance
+from voice.errors import VoiceError
 from voice.mic import DeviceLost
-from voice.recognizer import BufferedStream, RecognizerStream
+from voice.recognizer import BufferedStream, EndpointingStream, RecognizerStream
+from voice.speculative import SpeculativeStream
 
 MicSource = Callable[[], Iterator[AudioChunk]]
 WAKE_ONLY_REPLY = "Yes? What can I get you?"
@@ -32,6 +34,9 @@ class KioskOptions:
     endpoint: EndpointConfig = field(default_factory=EndpointConfig)
     reconnect_seconds: float = 2.0
     max_reconnects: int = 30
+    # an engine that decodes whole utterances starts on a pause, before the endpointer
+    # has waited out its silence (voice/speculative.py)
+    speculative: bool = True
 
 
 class Kiosk:
@@ -40,8 +45,10 @@ class Kiosk:
 
     def __init__(self, pipeline: Pipeline, mic: MicSource, options: KioskOptions | None = None,
                  keys: queue.Queue[str | None] | None = None,
-                 echo: Callable[[str], None] = print) -> None:
+                 echo: Callable[[str], None] = print, player: Player | None = None) -> None:
+        """``player`` plays the replies (default: the speaker's sound device, if any)."""
         self.pipeline = pipeline
+        self.player = player
         self.mic = mic
         self.options = options or KioskOptions()
         self.keys: queue.Queue[str | None] = keys or queue.Queue()
@@ -50,13 +57,26 @@ class Kiosk:
         self.ignored: list[str] = []  # heard without the wake phrase
         self._chunks: Iterator[AudioChunk] | None = None
         self._replay: list[AudioChunk] = []
+        self._vad: SileroVad | None = None
         self.awake = self.options.wake_phrase is None
+        self.stt_outcomes: list[str] = []  # per answered utterance: hit | miss | none
+        self.spoken: list[Spoken] = []  # each reply played, and how it went
+        self._barge_vad: SileroVad | None = None
 
     # -- the loop -------------------------------------------------------------------------
     def run(self, max_turns: int | None = None) -> list[PipelineTurn]:
+        self.start()
+        return self.serve(max_turns)
+
+    def start(self) -> None:
+        """Greet, and wait until the first reply can be made (the READY event)."""
+        self._vad = SileroVad()
         greeting = self.pipeline.dialogue.start()
         self._say(greeting.text)  # the NLU model goes on loading meanwhile
         self.pipeline.ready()
+
+    def serve(self, max_turns: int | None = None) -> list[PipelineTurn]:
+        """Turns until ``max_turns`` are answered, the conversation ends or the source ends."""
         reconnects = 0
         while max_turns is None or len(self.turns) < max_turns:
             if self.options.push_to_talk and not self._wait_for_enter():
@@ -86,6 +106,8 @@ class Kiosk:
             if stream is None:
                 raise PipelineError("no_recognizer", "Speech recognition is not set up.")
             transcript, timings = pipeline.finish_speech(stream, utterance.ended_at)
+            if isinstance(stream, SpeculativeStream):
+                self.stt_outcomes.append(stream.outcome)
             text = transcript.text
             if not text.strip():
                 return False  # a noise, not words: say nothing
@@ -102,6 +124,10 @@ class Kiosk:
         except PipelineError as exc:
             self._say(exc.message)
             return False
+        if utterance.speech_ended_at:  # the shopper's wait, from the last word heard
+            waited = (utterance.ended_at - utterance.speech_ended_at) * 1000
+            done.timings_ms["reply_since_last_speech"] = round(done.timings_ms["reply"] + waited,
+                                                               1)
         self.turns.append(done)
         self._say(done.turn.reply)
         state = pipeline.dialogue.state
@@ -123,16 +149,24 @@ class Kiosk:
 
     def _listen(self) -> tuple[Utterance | None, RecognizerStream | None]:
         """Chunks until an utterance ends. A streaming engine (vosk) decodes as they come;
-        an engine that decodes whole utterances (Whisper) gets the VAD-trimmed utterance."""
+        an engine that decodes whole utterances (Whisper) gets the VAD-trimmed utterance,
+        and with ``speculative`` starts on it at each pause."""
         recognizer = self.pipeline.recognizer
         stream = recognizer.stream() if recognizer is not None else None
-        streaming = stream is not None and not isinstance(stream, BufferedStream)
-        endpointer = Endpointer(self.options.endpoint,
-                                sink=stream.accept if streaming and stream else None)
+        whole = isinstance(stream, BufferedStream)
+        if whole and recognizer is not None and self.options.speculative:
+            stream = SpeculativeStream(recognizer.transcribe)
+        if self._vad is None:
+            self._vad = SileroVad()
+        endpointer = Endpointer(
+            self.options.endpoint, self._vad,
+            sink=stream.accept if stream is not None and not whole else None,
+            recognizer_endpoint=(stream.endpointed if isinstance(stream, EndpointingStream)
+                                 else None),
+            on_pause=stream.speculate if isinstance(stream, SpeculativeStream) else None)
         found = self._next_utterance(endpointer)
-        if found is not None and stream is not None and not streaming:
-            for chunk in chunk_samples(found.audio, CHUNK_MS):
-                stream.accept(chunk)
+        if found is not None and isinstance(stream, BufferedStream):
+            stream.add(found.audio)
         return found, stream
 
     def _next_utterance(self, endpointer: Endpointer) -> Utterance | None:
@@ -151,11 +185,25 @@ class Kiosk:
     # -- output ---------------------------------------------------------------------------
     def _say(self, text: str) -> None:
         speaker = self.pipeline.speaker
-        if speaker is None or speaker.device is None:
+        player = self.player
+        if player is None and speaker is not None and speaker.device is not None:
+            player = SoundDevicePlayer(speaker.device)
+        if speaker is None or player is None:
             self.echo(f"assistant: {text}")
             if speaker is not None:
                 speaker.last = text
             return
         source = None if self.options.push_to_talk else self._source()
-        heard = speak_interruptibly(speaker, text, source, self.keys)
-        self._replay.extend(heard)
+        self._barge_vad = self._barge_vad or SileroVad()
+        try:
+            spoken = speak_interruptibly(speaker, text, player, source, self.keys,
+                                         self._barge_vad)
+        except (VoiceError, OSError, RuntimeError):  # no speech output after all: print
+            speaker.device = None
+            self.player = None
+            self.echo(f"assistant: {text}")
+            return
+        self.spoken.append(spoken)
+        if spoken.microphone_lost:
+            self._chunks = None  # reopened (and said) at the next listen
+        self._replay.extend(spoken.heard)

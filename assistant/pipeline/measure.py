@@ -1,107 +1,185 @@
 """Latency of the whole pipeline on the coffee-orders corpus, as the kiosk runs it.
 
-Each recording is padded with silence, fed in 30 ms chunks through the endpointer (Silero
-VAD), and the VAD-trimmed utterance goes through Whisper -> Rasa -> dialogue -> SQLite.
-Reported: end of speech (the endpointer's decision) -> final transcript and -> reply text,
-p50/p95, the slot-phrase recall of the transcripts, and peak RSS.
+The pipeline is built as ``voicecart listen`` builds it; each recording, with silence around
+it, is played in real time as the microphone (``voice.mic.recording``) into the kiosk loop
+(``Kiosk.serve``): Silero VAD endpointing, speculative decoding at pauses, Whisper -> Rasa
+-> dialogue -> SQLite. Reported per turn, p50/p95/p99: from the endpointer's decision (end
+of speech) to the final transcript, the parse and the reply text; the same broken down by
+stage (stt, nlu, dialogue with the database); from the last speech frame heard to the
+reply; how often the speculative decode was the utterance; the transcripts' slot-phrase
+recall; peak RSS; the load average of the machine while it ran. ``--compare`` plays each
+file twice, alternating two configurations, so that both see the same load.
 
-    .venv/bin/python -m assistant.pipeline.measure --limit 50 --out measurements/pipeline.json
+    .venv/bin/python -m assistant.pipeline.measure --limit 50 --out models/bench/pipeline.json
+    .venv/bin/python -m assistant.pipeline.measure --limit 20 --compare speculation
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import tempfile
-import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from tqdm import tqdm
 
-from assistant.dialogue.setup import build_manager
-from assistant.pipeline.run import Pipeline
-from assistant.settings import DATA_DIR, MODELS_DIR, Settings
-from assistant.vocabulary import CORPUS_MENU, load_vocabulary
+from assistant.commands.bench import machine
+from assistant.commands.listen import build_pipeline
+from assistant.pipeline.kiosk import Kiosk, KioskOptions
+from assistant.pipeline.run import PipelineTurn
+from assistant.settings import DATA_DIR, Settings
+from assistant.vocabulary import CORPUS_MENU
 from commerce.seed import seed_database
-from nlu import LocalParser, latest_model
-from voice.audio import chunk_samples, read_audio
-from voice.endpoint import Endpointer
-from voice.engines.whisper import WhisperRecognizer
+from voice.audio import AudioChunk, read_audio
+from voice.mic import recording
 from voice.textnorm import phrase_found
 
 
-def seeded_db(folder: Path) -> str:
-    url = f"sqlite:///{folder / 'shop.sqlite'}"
-    seed_database(url, DATA_DIR)
-    return url
-
-
-def percentiles(values: list[float]) -> dict[str, float]:
+def percentiles(values: list[float]) -> dict[str, float] | None:
+    if not values:
+        return None
     data = np.array(values)
-    return {"p50": round(float(np.percentile(data, 50)), 1),
-            "p95": round(float(np.percentile(data, 95)), 1)}
+    return {f"p{q}": round(float(np.percentile(data, q)), 1) for q in (50, 95, 99)}
 
 
-def measure(corpus: Path, limit: int, beam: int, vad: bool, folder: Path) -> dict[str, Any]:
+def stage_times(done: PipelineTurn) -> dict[str, float]:
+    """Each stage's share of the wait after the end of speech."""
+    t = done.timings_ms
+    parsed = t.get("parse", t["transcript"])
+    return {"stt": t["transcript"], "nlu": round(parsed - t["transcript"], 1),
+            "dialogue_db": round(t["reply"] - parsed, 1)}
+
+
+class Player:
+    """The kiosk's microphone: plays the current recording in real time."""
+
+    def __init__(self, speed: float) -> None:
+        self.audio = np.zeros(0, np.float32)
+        self.speed = speed
+
+    def __call__(self) -> Iterator[AudioChunk]:
+        return recording(self.audio, speed=self.speed)
+
+
+@dataclass
+class Variant:
+    """One configuration of the loop; with ``--compare`` two alternate file by file, so
+    both see the same machine load."""
+
+    name: str
+    speculative: bool
+    beam: int | None
+    turns: list[PipelineTurn] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    found: int = 0
+    total: int = 0
+    detail: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        turns, stages = self.turns, [stage_times(t) for t in self.turns]
+        return {
+            "variant": self.name, "speculative": self.speculative, "beam_size": self.beam,
+            "turns": len(turns),
+            "end_of_speech_to_transcript_ms": percentiles([t.timings_ms["transcript"]
+                                                           for t in turns]),
+            "end_of_speech_to_reply_ms": percentiles([t.timings_ms["reply"] for t in turns]),
+            "last_speech_frame_to_reply_ms": percentiles(
+                [t.timings_ms["reply_since_last_speech"] for t in turns
+                 if "reply_since_last_speech" in t.timings_ms]),
+            "stages_ms": {k: percentiles([s[k] for s in stages])
+                          for k in ("stt", "nlu", "dialogue_db")},
+            "speculation": dict(Counter(self.outcomes)),
+            "slot_phrase_recall": round(self.found / self.total, 4) if self.total else None,
+            "per_file": self.detail,
+        }
+
+
+def variants(options: argparse.Namespace, beam: int | None) -> list[Variant]:
+    first = Variant("as configured", not options.no_speculation, options.beam or beam)
+    if options.compare == "speculation":
+        return [first, Variant("no speculation", not first.speculative, first.beam)]
+    if options.compare == "beam1":
+        return [first, Variant("beam 1", first.speculative, 1)]
+    return [first]
+
+
+def measure(corpus: Path, limit: int, options: argparse.Namespace,
+            folder: Path) -> dict[str, Any]:
     labels: dict[str, Any] = json.loads((corpus / "labels.json").read_text())
     files = sorted(labels)[:limit]
-    settings = Settings.load(db_url=seeded_db(folder), store="cafe", customer="guest")
-    parser = LocalParser(latest_model(MODELS_DIR / "nlu")).wait()
-    manager = build_manager(settings, parser, sessions_dir=folder / "sessions")
-    recognizer = WhisperRecognizer(vocabulary=load_vocabulary(settings), beam_size=beam,
-                                   vad=vad, word_timestamps=False)
-    pipeline = Pipeline(recognizer, manager)
-    manager.start()
-    transcript_ms: list[float] = []
-    reply_ms: list[float] = []
-    found = total = 0
+    url = f"sqlite:///{folder / 'shop.sqlite'}"
+    seed_database(url, DATA_DIR)
+    settings = Settings.load(db_url=url, store="cafe", customer="guest", engine=options.engine)
+    pipeline = build_pipeline(settings, None, sessions_dir=folder / "sessions")
+    recognizer: Any = pipeline.recognizer
+    if options.no_whisper_vad:
+        recognizer.vad = False
+    pipeline.check()
+    player = Player(options.speed)
+    kiosk = Kiosk(pipeline, player, KioskOptions(), echo=lambda _line: None)
+    kiosk.start()
+    load_before = os.getloadavg()
+    runs = variants(options, getattr(recognizer, "beam_size", None))
     silence = np.zeros(16000, dtype=np.float32)
     for name in tqdm(files, unit="file"):
-        audio = np.concatenate([silence[:8000], read_audio(corpus / "audio" / name), silence])
-        endpointer = Endpointer()
-        utterance = None
-        for chunk in chunk_samples(audio, 30):
-            utterance = endpointer.feed(chunk) or utterance
-            if utterance is not None:
-                break
-        utterance = utterance or endpointer.flush()
-        if utterance is None:
-            continue
-        stream = recognizer.stream()
-        for chunk in chunk_samples(utterance.audio, 30):
-            stream.accept(chunk)
-        done = pipeline.process_stream(stream, time.perf_counter())
-        transcript_ms.append(done.timings_ms["transcript"])
-        reply_ms.append(done.timings_ms["reply"])
-        text = done.transcript.text if done.transcript else ""
-        hits = [phrase_found(v, text) for v in labels[name].get("slots", {}).values()]
-        found, total = found + sum(hits), total + len(hits)
+        player.audio = np.concatenate([silence[:8000], read_audio(corpus / "audio" / name),
+                                       silence, silence[:8000]])
+        for run in runs:
+            kiosk.options.speculative = run.speculative
+            if run.beam is not None:
+                recognizer.beam_size = run.beam
+            before, outcomes = len(kiosk.turns), len(kiosk.stt_outcomes)
+            kiosk.serve()  # until the recording ends
+            new = kiosk.turns[before:]
+            run.turns += new
+            run.outcomes += kiosk.stt_outcomes[outcomes:]
+            text = " ".join(t.transcript.text for t in new if t.transcript is not None)
+            run.detail.append({"file": name, "heard": text,
+                               "load1": round(os.getloadavg()[0], 2),
+                               "timings_ms": [t.timings_ms for t in new]})
+            hits = [phrase_found(v, text) for v in labels[name].get("slots", {}).values()]
+            run.found, run.total = run.found + sum(hits), run.total + len(hits)
     return {
-        "files": len(files), "beam_size": beam, "whisper_vad": vad,
-        "end_of_speech_to_transcript_ms": percentiles(transcript_ms),
-        "end_of_speech_to_reply_ms": percentiles(reply_ms),
-        "slot_phrase_recall": round(found / total, 4) if total else None,
+        "files": len(files),
+        "engine": getattr(recognizer, "engine", None), "model": getattr(recognizer, "model", None),
+        "nbest": getattr(recognizer, "nbest", None),
+        "whisper_vad": getattr(recognizer, "vad", None), "speed": options.speed,
+        "end_silence_ms": kiosk.options.endpoint.end_silence_ms,
+        "variants": [run.summary() for run in runs],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "nlu_load_seconds": round(parser.load_seconds or 0.0, 2),
+        "load_average": {"before": [round(x, 2) for x in load_before],
+                         "after": [round(x, 2) for x in os.getloadavg()]},
+        "machine": machine(),
     }
 
 
 def main() -> None:
-    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     args.add_argument("--corpus", type=Path, default=CORPUS_MENU.parent)
     args.add_argument("--limit", type=int, default=50)
-    args.add_argument("--beam", type=int, default=5)
+    args.add_argument("--engine", default=None, help="auto (default), whisper, pocketsphinx…")
+    args.add_argument("--beam", type=int, default=None, help="Whisper beam size.")
     args.add_argument("--no-whisper-vad", action="store_true",
                       help="The endpointer already trimmed the silence: skip Whisper's VAD.")
+    args.add_argument("--no-speculation", action="store_true",
+                      help="Decode only once the endpointer has ended the utterance.")
+    args.add_argument("--compare", choices=["speculation", "beam1"], default=None,
+                      help="Alternate, file by file, with speculation off / beam size 1.")
+    args.add_argument("--speed", type=float, default=1.0,
+                      help="Play the recordings this many times faster than real time.")
     args.add_argument("--out", type=Path, default=None)
     opts = args.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="voicecart-measure-"))
     try:
-        result = measure(opts.corpus, opts.limit, opts.beam, not opts.no_whisper_vad, folder)
+        result = measure(opts.corpus, opts.limit, opts, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     text = json.dumps(result, indent=1)
@@ -109,7 +187,6 @@ def main() -> None:
     if opts.out:
         opts.out.parent.mkdir(parents=True, exist_ok=True)
         opts.out.write_text(text + "\n")
-
 
 if __name__ == "__main__":
     main()

@@ -68,11 +68,13 @@ class Pipeline:
         check_all(self, device=device, listening=listening)
 
     def ready(self) -> None:
-        """Wait for what loads in the background (the NLU model); raise its error."""
+        """Wait for what loads in the background (the NLU model); raise its error. Then the
+        READY event: the first reply can be made."""
         wait = getattr(self.dialogue.parser, "wait", None)
         if callable(wait):
             with self._stage(Stage.INTENT):
                 wait()
+        self._emit(EventType.READY, None)
 
     # -- runs -----------------------------------------------------------------------------
     def run_audio(self, samples: np.ndarray, reply_to: Path | None = None,

@@ -81,3 +81,26 @@ def test_listen_with_an_unknown_device_number(db_url: str) -> None:
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: There is no input device 7.")
+
+
+def test_listen_on_a_recording_answers_as_the_kiosk_does(
+    db_url: str, order_wav: Path, wav_writer: Callable[[str, np.ndarray], Path],
+) -> None:
+    from voice.audio import read_audio
+
+    quiet = np.zeros(16000, np.float32)
+    played = wav_writer("kiosk.wav", np.concatenate([quiet, read_audio(order_wav), quiet]))
+    done = voicecart("--store", "cafe", "listen", "--input-file", str(played),
+                     "--max-turns", "1", db_url=db_url)
+    assert done.returncode == 0, done.stderr
+    assert "Ready: listening." in done.stderr.splitlines()
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("assistant: Hi Guest")  # no loudspeaker: printed
+    assert lines[1].startswith("assistant: Added one twelve ounce Coffee")
+
+
+def test_listen_on_a_missing_recording_is_one_clear_line(db_url: str) -> None:
+    done = voicecart("listen", "--input-file", "/nonexistent.wav", db_url=db_url)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "Error: I cannot find the audio file nonexistent.wav."]

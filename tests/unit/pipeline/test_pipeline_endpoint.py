@@ -99,3 +99,27 @@ def test_the_sink_gets_the_utterance_and_the_recognizer_can_end_it(speech: np.nd
             break
     assert ended is not None and ended.reason == "recognizer"
     assert 16000 < sum(got) < 16000 + 480 * 2
+
+
+def test_on_pause_gives_the_utterance_the_pause_would_end(speech: np.ndarray) -> None:
+    paused: list[np.ndarray] = []
+    endpointer = Endpointer(on_pause=paused.append)
+    audio = np.concatenate([silence(1.0), speech, silence(1.5)])
+    ended = None
+    for chunk in chunk_samples(audio, 30):
+        ended = endpointer.feed(chunk) or ended
+    assert ended is not None and ended.reason == "silence"
+    assert len(paused) >= 1
+    assert np.array_equal(paused[-1], ended.audio)  # the guess was the utterance
+    assert 0 < ended.speech_ended_at < ended.ended_at  # the last word, then the decision
+
+
+def test_speech_after_a_pause_supersedes_the_guess(speech: np.ndarray) -> None:
+    paused: list[np.ndarray] = []
+    endpointer = Endpointer(EndpointConfig(end_silence_ms=900), on_pause=paused.append)
+    audio = np.concatenate([silence(0.5), speech, silence(0.45), speech, silence(1.5)])
+    found = [u for u in (endpointer.feed(c) for c in chunk_samples(audio, 30)) if u]
+    assert [u.reason for u in found] == ["silence"]  # one utterance across the pause
+    assert len(paused) >= 2
+    assert len(paused[0]) < len(found[0].audio) - len(speech) // 2  # the first half only
+    assert np.array_equal(paused[-1], found[0].audio)
