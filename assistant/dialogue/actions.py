@@ -42,7 +42,7 @@ def chosen(modifiers: Sequence[Modifier]) -> list[ChosenModifier]:
 
 def add_lines(ctx: Context, lines: Sequence[Line]) -> CartView:
     """Add each line; a commerce error stops at that line (earlier ones stay added)."""
-    cart = view_cart(ctx.session, ctx.customer_id, store=ctx.store)
+    cart = None
     for line in lines:
         product = get_product_by_sku(ctx.session, line.sku)
         cart = add_to_cart(
@@ -50,7 +50,7 @@ def add_lines(ctx: Context, lines: Sequence[Line]) -> CartView:
             store=ctx.store,
         )
         ctx.state.last_sku = line.sku
-    return cart
+    return cart or view_cart(ctx.session, ctx.customer_id, store=ctx.store)
 
 
 def run(ctx: Context, action: Action) -> Reply:

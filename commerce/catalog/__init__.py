@@ -1,5 +1,6 @@
 """Catalog: products, categories, aliases, modifiers, and search as people speak."""
 
+from commerce.catalog.index import catalog_version
 from commerce.catalog.info import (
     ChosenModifier,
     ModifierGroupInfo,
@@ -18,6 +19,6 @@ from commerce.catalog.service import (
 
 __all__ = [
     "ChosenModifier", "ModifierGroupInfo", "ModifierOptionInfo", "ProductInfo", "SearchHit",
-    "SearchResult", "customizable_products", "get_product", "get_product_by_sku",
+    "SearchResult", "catalog_version", "customizable_products", "get_product", "get_product_by_sku",
     "list_categories", "products_by_id", "resolve_product", "search",
 ]

@@ -84,7 +84,8 @@ class CatalogIndex:
         return [(word, score / 100.0) for word, score, _ in found]
 
 
-def _version(session: Session) -> tuple[int, int]:
+def catalog_version(session: Session) -> tuple[int, int]:
+    """Changes whenever any store's catalog changes: a key for caches built from it."""
     row = session.execute(
         select(func.coalesce(func.sum(Store.catalog_version), 0), func.count(Store.code))
     ).one()
@@ -103,7 +104,7 @@ def _add(postings: dict[str, dict[int, float]], token: str, pid: int, weight: fl
 
 def build_index(session: Session) -> CatalogIndex:
     started = time.perf_counter()
-    version = _version(session)
+    version = catalog_version(session)
     categories: dict[int, tuple[str, list[str], list[str]]] = {}
     for cid, cname, caliases, ckeywords in session.execute(
         select(Category.id, Category.name, Category.aliases, Category.keywords)
@@ -196,7 +197,7 @@ def get_index(session: Session) -> CatalogIndex:
     """The index of the session's database, rebuilt when the catalog version changed."""
     bind: Any = session.get_bind()
     engine: Engine = getattr(bind, "engine", bind)
-    version = _version(session)
+    version = catalog_version(session)
     cached = _CACHE.get(engine)
     if cached is not None and cached.version == version:
         return cached

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
-from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -21,6 +20,7 @@ from commerce.catalog import (
     ChosenModifier,
     ModifierGroupInfo,
     ProductInfo,
+    catalog_version,
     customizable_products,
     get_product_by_sku,
 )
@@ -30,14 +30,19 @@ OPTION_MIN = 70.0
 
 
 def store_menu(ctx: Context) -> Menu:
-    """The menu of the shop's drinks, as the catalog holds it now (built once per change)."""
-    products = [asdict(p) for p in customizable_products(ctx.session, ctx.store)]
-    return _menu(json.dumps(products, sort_keys=True))
+    """The menu of the shop's drinks as the catalog holds it, rebuilt when the catalog changes."""
+    bind: Any = ctx.session.get_bind()
+    key = (getattr(bind, "engine", bind), ctx.store)
+    version = catalog_version(ctx.session)
+    cached = _MENUS.get(key)
+    if cached is None or cached[0] != version:
+        products = customizable_products(ctx.session, ctx.store)
+        cached = (version, Menu.from_products([asdict(p) for p in products]))
+        _MENUS[key] = cached
+    return cached[1]
 
 
-@lru_cache(maxsize=4)
-def _menu(products: str) -> Menu:
-    return Menu.from_products(json.loads(products))
+_MENUS: dict[tuple[Any, str], tuple[tuple[int, int], Menu]] = {}
 
 
 def handle(ctx: Context, parse: Parse) -> Reply:
