@@ -57,7 +57,7 @@ def drink_order(banks: Banks, rng: random.Random) -> str:
     rng.shuffle(additions)
 
     parts = [rng.choice(OPENERS)]
-    if rng.random() < 0.12:
+    if rng.random() < 0.2:
         qcanon, qtext = pick(banks, "quantity", rng)
         parts.append(annotate(qtext, "quantity", qcanon))
     else:

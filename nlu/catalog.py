@@ -113,13 +113,13 @@ def grocery_banks(store: dict[str, Any]) -> Banks:
                   "liter", "roll", "case", "cans", "boxes", "bags", "bottles", "jars",
                   "loaves", "packs", "cartons", "gallons", "bunches", "rolls"):
         _add(units, extra)
-    _add_short_names(products)
+    _add_short_names(products, {f for forms in units.values() for f in forms})
     keywords = {k: [f for f in v if f != spoken(k)] for k, v in keywords.items()}
     return {"product": products, "brand": brands, "category": categories,
             "keyword": {k: v for k, v in keywords.items() if v}, "unit": units}
 
 
-def _add_short_names(products: Bank) -> None:
+def _add_short_names(products: Bank, units: set[str]) -> None:
     """What shoppers say instead of the full name: its last one or two words.
 
     "plain greek yogurt" -> "greek yogurt", "yogurt". A short name of one product only becomes
@@ -129,11 +129,16 @@ def _add_short_names(products: Bank) -> None:
     owners: dict[str, set[str]] = {}
     for canonical, forms in products.items():
         words = forms[0].split()
+        one = singular(words[-1])
         for n in (1, 2):
             if (len(words) > n and len(words[-1]) > 2 and not words[-1].isdigit()
                     and words[-n] not in NOT_SHORT_NAMES):
                 owners.setdefault(" ".join(words[-n:]), set()).add(canonical)
-    taken = {f for forms in products.values() for f in forms}
+                if one:  # "an avocado", "one hass avocado"
+                    owners.setdefault(" ".join([*words[-n:-1], one]), set()).add(canonical)
+        if one:  # "a lime"
+            owners.setdefault(" ".join([*words[:-1], one]), set()).add(canonical)
+    taken = {f for forms in products.values() for f in forms} | units  # "boxes" is a unit
     for short, names in sorted(owners.items()):
         if short in taken:
             continue
@@ -142,6 +147,17 @@ def _add_short_names(products: Bank) -> None:
         else:
             products[short] = [short]
         taken.add(short)
+
+
+def singular(word: str) -> str | None:
+    """The singular of a plural noun by the regular English rules, or None."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("oes", "ches", "shes", "xes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def cafe_food_banks(store: dict[str, Any]) -> Bank:

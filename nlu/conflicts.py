@@ -40,8 +40,10 @@ def resolve_conflicts(banks: Banks) -> dict[str, str]:
                 rank != top and name in CATALOG and PRIORITY[top] in CATALOG)
             if drop and form in banks[name][canonical]:
                 banks[name][canonical].remove(form)
-        if keep == form:
-            banks[PRIORITY[top]][form] = [form]
+        if len(winners) > 1:  # not when the form is the winner's own name: keep its other forms
+            own = banks[PRIORITY[top]].setdefault(form, [])
+            if form not in own:
+                own.append(form)
         overrides[form] = keep
     for name in PRIORITY:
         if name in banks:

@@ -25,15 +25,22 @@ from nlu.catalog import (
 )
 from nlu.conflicts import resolve_conflicts
 from nlu.errors import TrainingDataError
+from nlu.itemwords import item_words
 
 SEED = 20240
 DEFAULT_COUNT = 90
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:\.([^}#]+))?(?:#([a-z_]+))?\}")
-ENTITY_OF = {"money": "price_bound", "keyword": "category"}
+ENTITY_OF = {"money": "price_bound", "keyword": "category", "item_word": "product"}
 PIN_WORDS = "zero one two three four five six seven eight nine".split()
 SYNONYM_BANKS = ("product", "brand", "category", "keyword", "unit", "drink", "size", "roast",
                  "shots", "milk", "sweetener", "amount", "ordinal", "faq_topic", "info_type",
                  "reorder_target", "rate")
+# Intents about one product of the shop (not a search): there "eggs" or "chips" is a product,
+# however the store files name the category.
+ITEM_INTENTS = {"add_to_cart", "remove_from_cart", "change_quantity", "product_info", "reorder"}
+ITEM_WORD_SHARE = 0.15  # of {product} in those intents: a head word such as "eggs"
+FULL_NAME_SHARE = 0.35  # of {product}: the catalog's full name (else an alias or short name)
+CONTAINER_SHARE = 0.6  # of {unit}: a container word ("box"), else a size ("64 oz")
 LOOKUP_BANKS = ("product", "brand", "category", "drink", "size", "roast", "shots", "milk",
                 "sweetener", "amount")
 
@@ -72,7 +79,11 @@ def build_banks(data_dir: Path, templates: dict[str, Any]) -> tuple[Banks, dict[
     for topic, words in topics.items():
         forms = faq.setdefault(topic, [spoken(topic.replace("_", " "))])
         forms += [spoken(w) for w in words if spoken(w) not in forms]
+    general_items, shared_items = item_words(banks)
     overrides = resolve_conflicts(banks)
+    for word in general_items:  # said, meant: "eggs" in a cart is whatever eggs the search finds
+        overrides[word] = word
+    banks["item_word"] = {w: [w] for w in sorted(general_items | shared_items)}
     pairs = {}
     for p in grocery.get("products", []):
         if p.get("brand") and p.get("active", True):
@@ -87,6 +98,11 @@ class Filler:
     def __init__(self, banks: Banks, fillers: dict[str, list[str]], rng: random.Random,
                  overrides: dict[str, str]) -> None:
         self.banks, self.fillers, self.rng, self.overrides = banks, fillers, rng, overrides
+        self.intent = ""
+        self.products = sorted(banks["product"])
+        self.items = sorted(banks.get("item_word", {}))
+        units = sorted(banks.get("unit", {}))
+        self.containers = [u for u in units if not u[0].isdigit()]
 
     def expand(self, template: str) -> str:
         text = PLACEHOLDER.sub(self._sub, template)
@@ -102,6 +118,10 @@ class Filler:
             return self._pin()
         if name == "brand_product":
             return self._brand_product()
+        if name == "product" and not canonical:
+            return self._product()
+        if name == "unit" and not canonical and self.containers and self.rng.random() < CONTAINER_SHARE:
+            canonical = self.rng.choice(self.containers)
         if name not in self.banks:
             raise TrainingDataError(f"Unknown placeholder {{{name}}} in templates.yml.")
         value, text = pick(self.banks, name, self.rng, canonical)
@@ -109,9 +129,20 @@ class Filler:
         # the words before the span, which is exact and keeps DIET small.
         return annotate(text, ENTITY_OF.get(name, name), self.overrides.get(text, value))
 
+    def _product(self) -> str:
+        """Mostly what shoppers say (an alias or short name); head words in item intents."""
+        if self.items and self.intent in ITEM_INTENTS and self.rng.random() < ITEM_WORD_SHARE:
+            text = self.rng.choice(self.items)
+            return annotate(text, "product", self.overrides.get(text, text))
+        canonical = self.rng.choice(self.products)
+        forms = self.banks["product"][canonical]
+        full = len(forms) == 1 or self.rng.random() < FULL_NAME_SHARE
+        text = forms[0] if full else self.rng.choice(forms[1:])
+        return annotate(text, "product", self.overrides.get(text, canonical))
+
     def _pin(self) -> str:
         digits = "".join(self.rng.choice("0123456789") for _ in range(self.rng.choice([4, 4, 4, 6])))
-        style = self.rng.choice(["digits", "digits", "spaced", "words"])
+        style = self.rng.choice(["digits", "digits", "spaced", "words", "words"])
         if style == "spaced":
             return annotate(" ".join(digits), "pin", digits)
         if style == "words":
@@ -140,6 +171,7 @@ def generate(data_dir: Path, seed: int = SEED) -> Generated:
     filler = Filler(banks, fillers, rng, overrides)
     examples: dict[str, list[str]] = {}
     for intent, items in templates["intents"].items():
+        filler.intent = intent
         target = int(counts.get(intent, DEFAULT_COUNT))
         seen: dict[str, None] = {}
         for template in items:  # every template at least once

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
+
+from nlu.spans import repair_quantities, too_short_for_a_pin
 
 FALLBACK_INTENT = "nlu_fallback"
 # Entities whose amount phrase belongs to the next one ("lots of cream"): role = that group.
@@ -71,13 +73,15 @@ def parse_from_rasa(text: str, data: dict[str, Any]) -> Parse:
         for r in data.get("intent_ranking") or []
         if r.get("name")
     ]
-    return Parse(
-        text=text,
-        intent=str(intent.get("name") or FALLBACK_INTENT),
-        confidence=float(intent.get("confidence") or 0.0),
-        entities=_price_roles(text, _link_amounts(entities)),
-        alternatives=alternatives,
-    )
+    name, confidence = str(intent.get("name") or FALLBACK_INTENT), float(intent.get("confidence") or 0.0)
+    entities = _price_roles(text, _link_amounts(repair_quantities(text, entities)))
+    if name == "provide_pin" and too_short_for_a_pin(text, entities):
+        other = next((a for a in alternatives if a.intent != name), IntentScore(FALLBACK_INTENT, 0.0))
+        name, confidence = other.intent, other.confidence
+        entities = [replace(e, entity="quantity", value=e.raw) if e.entity == "pin" else e
+                    for e in entities]  # a number, but not a PIN
+    return Parse(text=text, intent=name, confidence=confidence, entities=entities,
+                 alternatives=alternatives)
 
 
 def _entity(text: str, e: dict[str, Any]) -> Entity:

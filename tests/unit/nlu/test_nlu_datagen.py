@@ -113,6 +113,7 @@ def test_one_spoken_form_has_one_value() -> None:
     assert banks["product"]["oj"] == ["oj"]  # shared alias: a value of its own
     assert "oj" not in banks["product"]["No Pulp Orange Juice"] and overrides["oj"] == "oj"
     assert "chips" not in banks["product"]  # a category word is not a product word
+    assert banks["category"]["snacks"] == ["snacks", "chips"]  # its name kept its aliases
 
 
 def test_generated_synonyms_are_unambiguous(real) -> None:  # type: ignore[no-untyped-def]
@@ -120,3 +121,71 @@ def test_generated_synonyms_are_unambiguous(real) -> None:  # type: ignore[no-un
     for canonical, forms in real.synonyms.items():
         for form in forms:
             assert owner.setdefault(form, canonical) == canonical, form
+
+
+def test_item_words_are_product_heads_named_elsewhere() -> None:
+    from nlu.itemwords import item_words
+
+    banks = {
+        "product": {"Large Brown Eggs": ["large brown eggs"], "Whole Milk": ["whole milk"],
+                    "Sea Salt Chips": ["sea salt chips"]},
+        "category": {"dairy and eggs": ["dairy and eggs", "eggs"], "snacks": ["snacks", "chips"],
+                     "bakery": ["bakery", "bread"]},
+        "keyword": {},
+        "milk": {"whole milk": ["whole milk"], "oat milk": ["oat milk"]},
+    }
+    general, shared = item_words(banks)
+    assert general == {"eggs", "chips"}  # "bread" names no product here
+    assert shared == {"whole milk"}  # "oat milk" is not sold in this store
+
+
+def _spans(examples: list[str], entity: str) -> set[str]:
+    found = set()
+    for markup in examples:
+        example = parse_markup(markup)
+        found |= {example.text[s.start:s.end] for s in example.entities if s.entity == entity}
+    return found
+
+
+def test_category_words_are_products_in_cart_intents(real) -> None:  # type: ignore[no-untyped-def]
+    cart = [m for intent in ("add_to_cart", "remove_from_cart", "change_quantity", "product_info")
+            for m in real.examples[intent]]
+    assert {"eggs", "chips"} & _spans(cart, "product")
+    assert not _spans(cart, "category") & {"eggs", "chips"}
+    assert "eggs" not in {f for forms in real.synonyms.values() for f in forms}  # said = meant
+
+
+def test_reorder_targets_have_one_determiner(real) -> None:  # type: ignore[no-untyped-def]
+    for markup in real.examples["reorder"]:
+        text = parse_markup(markup).text
+        assert "my my" not in text and "the the" not in text and "my the" not in text, text
+
+
+def test_a_bare_number_is_a_quantity_not_a_pin(real) -> None:  # type: ignore[no-untyped-def]
+    bare = [parse_markup(m) for m in real.examples["change_quantity"]]
+    assert any(len(e.entities) == 1 and e.entities[0].entity == "quantity"
+               and e.entities[0].end - e.entities[0].start == len(e.text) for e in bare)
+    for markup in real.examples["provide_pin"]:
+        pin = next(s for s in parse_markup(markup).entities if s.entity == "pin")
+        assert len(pin.value) >= 4, markup
+
+
+def test_foreign_sentences_are_out_of_scope(real) -> None:  # type: ignore[no-untyped-def]
+    texts = [parse_markup(m).text for m in real.examples["nlu_fallback"]]
+    assert sum(any(ch in t for ch in "äöüßéèçñá") for t in texts) >= 10
+
+
+def test_singular_of_product_names() -> None:
+    from nlu.catalog import singular
+
+    assert [singular(w) for w in ("avocados", "berries", "tomatoes", "peaches", "limes")] == [
+        "avocado", "berry", "tomato", "peach", "lime"]
+    assert [singular(w) for w in ("hummus", "glass", "rice", "gas")] == [None, None, None, None]
+
+
+def test_shoppers_words_for_a_product_are_its_aliases(repo_data: Path) -> None:
+    from nlu.catalog import grocery_banks, load_sources
+
+    products = grocery_banks(load_sources(repo_data)[0])["product"]
+    assert {"avocados", "avocado"} <= set(products["Hass Avocados"])
+    assert "lime" in products["Limes"]
