@@ -58,14 +58,23 @@ run: setup models
 
 BENCH_DIR   := models/bench
 CORPUS      ?= ../shared/speech/coffee-orders
+SNRS        := 24 21 18 15 12 9 6
+SPEECH      = $(VC) bench speech --corpus $(CORPUS) --noise $(CORPUS)/noise-kitchen.wav --snr $(SNRS)
 
+# Every figure is printed and saved under models/bench/ (see docs/BENCHMARKS.md).
 bench: setup models
 	@mkdir -p $(BENCH_DIR)
+	$(PY) -m assistant.pipeline.startup --runs 3 --out $(BENCH_DIR)/startup.json
 	$(VC) --json nlu bench | tee $(BENCH_DIR)/nlu.json
-	$(PY) -m commerce.bench --products 100000 --repeat 10 | tee $(BENCH_DIR)/search.txt
+	VOICECART_DB_URL=sqlite:///$(BENCH_DIR)/shop.sqlite $(VC) db init --seed --if-missing
+	$(PY) -m commerce.bench --db sqlite:///$(BENCH_DIR)/shop.sqlite --repeat 20 | tee $(BENCH_DIR)/search-seeded.txt
+	$(PY) -m commerce.bench --products 100000 --repeat 10 | tee $(BENCH_DIR)/search-100k.txt
 	$(PY) -m assistant.pipeline.measure --limit 50 --out $(BENCH_DIR)/pipeline.json
-	$(VC) bench speech --corpus $(CORPUS) --noise $(CORPUS)/noise-kitchen.wav \
-	  --snr 24 21 18 15 12 9 6 --report $(BENCH_DIR)/speech --predictions $(BENCH_DIR)/predictions.json
+	$(VC) bench wer --out $(BENCH_DIR)/wer.json
+	$(SPEECH) --engine whisper --report $(BENCH_DIR)/speech-whisper --predictions $(BENCH_DIR)/predictions.json
+	$(SPEECH) --engine whisper --open-vocabulary --report $(BENCH_DIR)/speech-whisper-open
+	$(SPEECH) --engine pocketsphinx --report $(BENCH_DIR)/speech-pocketsphinx
+	$(SPEECH) --engine pocketsphinx --open-vocabulary --report $(BENCH_DIR)/speech-pocketsphinx-open
 
 clean:
 	rm -rf $(VENV) models/nlu .pytest_cache .mypy_cache .ruff_cache
