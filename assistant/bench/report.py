@@ -99,6 +99,9 @@ def _markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
         for conf in c["confusions"][:5]:
             lines.append(f"- {name}: {conf['slot']} `{conf['expected']}` → `{conf['got']}` "
                          f"×{conf['count']}")
+    lines += ["", "## What was heard when a command failed", ""]
+    for name, c in conds.items():
+        lines += [f"- {name}: `{f}` heard \"{t}\"" for f, t in c.get("heard_when_failed", {}).items()]
     lines += ["", "![acceptance](acceptance_vs_snr.png)", "![slots](slot_accuracy.png)",
               "![latency](latency.png)", ""]
     return "\n".join(lines)

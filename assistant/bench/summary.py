@@ -38,6 +38,7 @@ def summarize(outcomes: list[Outcome], labels: dict[str, Any]) -> dict[str, Any]
             "transcript_alone": {"acceptance": round(alone.acceptance, 4),
                                  "accepted": alone.accepted},
             "lost_by_nlu_or_menu": lost,
+            "heard_when_failed": {o.file: o.text for o in rows if o.file in set(whole.failed)},
             "real_time_factor": round(sum(decode) / audio, 4) if audio else 0.0,
             "decode_ms": {"p50": round(1000 * percentile(decode, 50), 1),
                           "p95": round(1000 * percentile(decode, 95), 1)},

@@ -79,6 +79,14 @@ class Menu:
         return cls(tuple(drinks), frozen, tuple(amounts), variants)
 
 
+# Other names a barista accepts for a menu option (used only when the menu has that option).
+SYNONYMS = {
+    "whole milk": ("full milk", "full fat milk", "full cream milk"),
+    "skim milk": ("skimmed milk", "non fat milk", "fat free milk"),
+    "soy milk": ("soya milk",),
+}
+
+
 def default_variants(groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, str]]:
     """Ordinary spoken variants of menu options: "double" for "double shot", "12 oz" …"""
     out: dict[str, tuple[str, str]] = {}
@@ -89,6 +97,10 @@ def default_variants(groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[str,
         count = {"single": "one", "double": "two", "triple": "three"}.get(word)
         if count:
             out[f"{count} shot" if count == "one" else f"{count} shots"] = ("shots", option)
+    for option, names in SYNONYMS.items():
+        group = next((g for g, opts in groups.items() if option in opts), None)
+        if group is not None:
+            out.update({name: (group, option) for name in names})
     for option in groups.get("size", ()):
         if option.endswith(" ounce"):
             head = option[: -len(" ounce")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import platform
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,9 @@ def speech(
 
     parser = make_parser(settings.models_dir / "nlu", url=settings.nlu_url,
                          model=settings.nlu_model)
-    recognizer, reason = choose_engine(engine_choice(settings))
+    # No word timings: the benchmark scores text, and Whisper then decodes its n-best directly.
+    recognizer, reason = choose_engine(replace(
+        engine_choice(settings), whisper_words=False, whisper_threads=1, whisper_workers=2))
     click.echo(reason, err=True)
     understand = make_understand(parser, menu)
     understand("warm up")  # waits for the NLU model to finish loading
@@ -85,6 +88,7 @@ def speech(
         "corpus": str(corpus.root), "files": len(corpus.labels),
         "engine": recognizer.engine, "model": recognizer.model,
         "adaptation": not settings.open_vocabulary, "machine": machine(),
+        "parallel_decodes": int(getattr(recognizer, "workers", 1)),
         "noise": str(noise) if noise else None,
     }
     if predictions_file is not None:

@@ -12,8 +12,16 @@ from typing import Any
 
 import numpy as np
 
+from voice.engines.whisper_direct import (
+    MAX_COMPRESSION,
+    DirectDecoder,
+    compression_ratio,
+    nothing_said,
+)
+from voice.engines.whisper_direct import fits_window as _fits_window
 from voice.errors import EngineUnavailable, ModelMissing
 from voice.recognizer import BufferedStream, Transcript, Word, timed
+from voice.rescore import rerank
 from voice.vocabulary import DomainVocabulary
 
 ENGINE = "whisper"
@@ -64,11 +72,20 @@ class WhisperRecognizer:
         language: str = "en",
         hotwords: bool = False,
         word_timestamps: bool = True,
+        nbest: int = 5,
+        workers: int = 1,
     ) -> None:
         """``hotwords`` is off by default: measured on the coffee corpus, tiny.en given the
         menu as hotwords as well as the prompt loops on menu phrases and runs 4x slower.
         ``word_timestamps=False`` halves the decoding time (measured on 50 corpus files:
-        p50 1251 -> 632 ms) but the transcript then has no words, only text."""
+        p50 1251 -> 632 ms) but the transcript then has no words, only text.
+
+        Without word timestamps, an utterance of one window (<= 30 s) is decoded directly
+        (``whisper_direct``): the beam's ``nbest`` hypotheses, re-ranked against the domain
+        vocabulary (``voice.rescore``), become the text and the alternatives. Measured on the
+        coffee corpus (150 files, kitchen noise 24-6 dB, menu spotter on the text): 96.6% of
+        commands heard right from the beam's best, 97.9% after re-ranking; 6 dB 95.3% ->
+        97.3%; no file lost by re-ranking at any SNR, clean 100% either way."""
         try:
             from faster_whisper import WhisperModel
         except ImportError as exc:
@@ -79,6 +96,7 @@ class WhisperRecognizer:
         try:
             self._model = WhisperModel(
                 where, device="cpu", compute_type="int8", cpu_threads=threads,
+                num_workers=workers,
                 local_files_only=True,
             )
         except Exception as exc:  # noqa: BLE001 - any load failure means no usable model
@@ -92,6 +110,9 @@ class WhisperRecognizer:
         self.language = language
         self.use_hotwords = hotwords
         self.word_timestamps = word_timestamps
+        self.nbest = nbest
+        self.workers = workers  # transcribe() calls that may run at once, from threads
+        self._direct = DirectDecoder(self._model, language)
 
     def _options(self) -> dict[str, Any]:
         options: dict[str, Any] = {
@@ -111,6 +132,10 @@ class WhisperRecognizer:
         seconds = len(audio) / 16000
         if len(audio) == 0:
             return timed(started, Transcript("", engine=ENGINE, model=self.model), 0.0)
+        if not self.word_timestamps and self.nbest > 0 and _fits_window(audio):
+            direct = self._decode_direct(audio.astype(np.float32))
+            if direct is not None:
+                return timed(started, direct, seconds)
         segments, _info = self._model.transcribe(audio.astype(np.float32), **self._options())
         texts: list[str] = []
         words: list[Word] = []
@@ -122,6 +147,18 @@ class WhisperRecognizer:
                                   float(w.end), float(w.probability)))
         text = " ".join(t for t in texts if t)
         return timed(started, Transcript(text, words, [], ENGINE, self.model), seconds)
+
+    def _decode_direct(self, audio: np.ndarray) -> Transcript | None:
+        """The n-best, re-ranked; None when the best hypothesis loops (the caller then
+        decodes again with faster-whisper's temperature fallback)."""
+        prompt = (self.vocabulary.prompt or None) if self.vocabulary is not None else None
+        hypotheses, no_speech = self._direct.decode(audio, prompt, self.beam_size, self.nbest)
+        if not hypotheses or nothing_said(hypotheses, no_speech):
+            return Transcript("", [], [], ENGINE, self.model)
+        if compression_ratio(hypotheses[0].text) > MAX_COMPRESSION:
+            return None
+        texts = rerank([h.text for h in hypotheses], self.vocabulary)
+        return Transcript(texts[0], [], texts[1:], ENGINE, self.model)
 
     def stream(self) -> BufferedStream:
         return BufferedStream(self.transcribe)

@@ -1,0 +1,67 @@
+"""Re-ranking a recognizer's n-best against the store's vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.vocabulary import vocabulary_from_menu
+from voice.engines.whisper_direct import compression_ratio, fits_window
+from voice.rescore import fit, rerank
+from voice.vocabulary import DomainVocabulary
+
+MENU = {"coffeeDrink": ["latte", "iced coffee"], "size": ["small", "twenty ounce"],
+        "milk": ["soy milk"], "sugar": ["sweetener"], "amount": ["a lot of", "lots of"]}
+
+
+@pytest.fixture(scope="module")
+def vocab() -> DomainVocabulary:
+    return vocabulary_from_menu(MENU)
+
+
+def test_fit_counts_unknown_words_and_whether_an_item_is_named(vocab: DomainVocabulary) -> None:
+    assert fit("Give me a latte with chicken.", vocab).unknown_words == 1  # "give me" is known
+    assert fit("Give me a latte with chicken.", vocab).names_item
+    assert not fit("a twenty ounce, a lot of, lots of soy milk", vocab).names_item
+    assert fit("a 20-ounce latte", vocab).unknown_words == 0  # digits are the spoken form
+    assert fit("a 20-ounce latte", vocab).value == 1
+
+
+def test_rerank_prefers_the_hypothesis_in_the_store_s_words(vocab: DomainVocabulary) -> None:
+    beam = ["I want a latte with chicken.", "I want a latte with sweetener."]
+    assert rerank(beam, vocab) == [beam[1], beam[0]]
+    # an order that names no drink loses to one that does, even ranked lower by the engine
+    beam = ["Can I have a twenty ounce, a lot of, lots of soy milk?",
+            "Can I have a twenty ounce latte with lots of soy milk?"]
+    assert rerank(beam, vocab)[0] == beam[1]
+
+
+def test_rerank_keeps_the_engine_s_order_on_ties_and_drops_punctuation_twins(
+    vocab: DomainVocabulary,
+) -> None:
+    beam = ["A small latte.", "a small latte", "A small, latte!", "A small iced coffee."]
+    assert rerank(beam, vocab) == ["A small latte.", "A small iced coffee."]
+    assert rerank(["zebra crossing", "A small latte"], None) == ["zebra crossing",
+                                                                  "A small latte"]
+    assert rerank([], vocab) == []
+
+
+def test_a_looping_hypothesis_compresses_well_and_a_command_does_not() -> None:
+    assert compression_ratio("Can I get a large mocha with lots of cream?") < 2.4
+    assert compression_ratio("a lot of, " * 12) > 2.4
+    assert compression_ratio("") == 0.0
+
+
+def test_one_window_is_thirty_seconds() -> None:
+    import numpy as np
+
+    assert fits_window(np.zeros(30 * 16000, np.float32))
+    assert not fits_window(np.zeros(30 * 16000 + 1, np.float32))
+
+
+def test_whisper_s_silence_rule() -> None:
+    from voice.engines.whisper_direct import Hypothesis, nothing_said
+
+    assert nothing_said([Hypothesis(". . .", -0.2)], 0.1)
+    assert nothing_said([Hypothesis("you", -1.4)], 0.8)
+    assert not nothing_said([Hypothesis("you", -1.4)], 0.3)  # speech was likely
+    assert not nothing_said([Hypothesis("a latte", -0.3)], 0.8)  # the text is sure of itself
