@@ -34,6 +34,7 @@ from tqdm import tqdm
 from assistant.commands.bench import machine
 from assistant.commands.listen import build_pipeline
 from assistant.pipeline.kiosk import Kiosk, KioskOptions
+from assistant.pipeline.report import print_and_save
 from assistant.pipeline.run import PipelineTurn
 from assistant.settings import DATA_DIR, Settings
 from assistant.vocabulary import CORPUS_MENU
@@ -182,11 +183,7 @@ def main() -> None:
         result = measure(opts.corpus, opts.limit, opts, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    text = json.dumps(result, indent=1)
-    print(text)
-    if opts.out:
-        opts.out.parent.mkdir(parents=True, exist_ok=True)
-        opts.out.write_text(text + "\n")
+    print_and_save(result, opts.out)
 
 if __name__ == "__main__":
     main()

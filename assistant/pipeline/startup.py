@@ -13,7 +13,6 @@ each line it prints from the launch: the engine line (speech model loaded), the 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import shutil
@@ -29,6 +28,7 @@ import numpy as np
 import soundfile as sf
 
 from assistant.commands.bench import machine
+from assistant.pipeline.report import print_and_save
 from assistant.settings import DATA_DIR
 from commerce.seed import seed_database
 
@@ -128,11 +128,7 @@ def main() -> None:
     args.add_argument("--timeout", type=float, default=120.0)
     args.add_argument("--out", type=Path, default=None)
     opts = args.parse_args()
-    text = json.dumps(measure(opts.runs, opts.timeout), indent=1)
-    print(text)
-    if opts.out:
-        opts.out.parent.mkdir(parents=True, exist_ok=True)
-        opts.out.write_text(text + "\n")
+    print_and_save(measure(opts.runs, opts.timeout), opts.out)
 
 
 if __name__ == "__main__":
