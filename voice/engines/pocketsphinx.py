@@ -115,8 +115,9 @@ class PocketsphinxRecognizer:
         alternatives: list[str] = []
         try:
             for best in itertools.islice(decoder.nbest(), self.nbest):
-                if best.hypstr and best.hypstr != text and best.hypstr not in alternatives:
-                    alternatives.append(best.hypstr)
+                said = getattr(best, "hypstr", None)  # the wrapper may yield None entries
+                if said and said != text and said not in alternatives:
+                    alternatives.append(said)
         except (RuntimeError, ValueError):
             alternatives = []
         return timed(started, Transcript(text, words, alternatives, ENGINE, self.model), seconds)
