@@ -7,17 +7,20 @@ VENV        := .venv
 PY          := $(VENV)/bin/python
 VC          := $(VENV)/bin/voicecart
 STAMP       := $(VENV)/.installed
+LOCK        := requirements.lock
 EXTRAS      := voice,ko,bench,dev
 SYSDEPS     := espeak-ng libportaudio2 libsndfile1
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup sysdeps models test lint unit run bench clean
+.PHONY: help setup sysdeps models test lint unit run bench clean lock seeds
 
 help:
 	@echo "make run    set everything up and start the assistant"
 	@echo "make test   set everything up, lint, and run the tests"
 	@echo "make models train the NLU model (skipped when nothing changed)"
 	@echo "make bench  performance and speech benchmarks"
+	@echo "make seeds  train with several seeds; NLU and journey tests and scores for each"
+	@echo "make lock   re-resolve the locked dependency set (requirements.lock)"
 
 sysdeps:
 	@missing=""; for p in $(SYSDEPS); do \
@@ -28,14 +31,25 @@ sysdeps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# The installer is uv at the version the lock pins; everything else comes from the lock.
+UV_PIN       = $(shell grep -m1 '^uv==' $(LOCK))
+UV          := $(VENV)/bin/uv
+
 $(PY):
 	@test -n "$(PYTHON_BOOT)" || { echo "Python 3.10 is needed (pyenv install 3.10)"; exit 1; }
 	$(PYTHON_BOOT) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip setuptools wheel
+	$(PY) -m pip install -q '$(UV_PIN)'
 
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -e '.[$(EXTRAS)]'
+# Exactly the locked set (uv pip sync removes what the lock does not list), then the project.
+$(STAMP): $(LOCK) pyproject.toml | $(PY)
+	$(UV) pip sync -q --python $(PY) $(LOCK)
+	$(UV) pip install -q --python $(PY) --no-deps -e .
 	@touch $@
+
+# Re-resolve every dependency (all extras) to the newest versions pyproject.toml allows.
+lock: | $(PY)
+	$(UV) pip compile -q pyproject.toml --all-extras --python-version 3.10 \
+	  --no-emit-package voicecart --upgrade -o $(LOCK)
 
 setup: sysdeps $(STAMP)
 
@@ -51,6 +65,12 @@ test: setup lint models
 
 unit: setup
 	$(VENV)/bin/pytest -q tests/unit
+
+# Any model trained from the committed data must pass: train one per seed (each hash-skipped
+# when unchanged, in models/nlu/seed-N/), then run the NLU and journey tests and score it.
+SEEDS       ?= 1 2 3
+seeds: setup
+	$(VC) bench seeds $(SEEDS) --out $(BENCH_DIR)
 
 run: setup models
 	@$(VC) db init --seed --if-missing

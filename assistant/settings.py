@@ -37,6 +37,7 @@ class Settings:
     # NLU
     nlu_url: str | None = None
     nlu_model: Path | None = None
+    nlu_seed: int | None = None  # train/use the model of this random_seed (models/nlu/seed-N/)
     # Voice
     engine: str = "auto"
     lang: str = "en"
@@ -62,8 +63,18 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
+    @property
+    def nlu_models_dir(self) -> Path:
+        """Where the NLU models live: ``models/nlu``, or ``models/nlu/seed-N`` for a seed."""
+        return nlu_models_dir(self.models_dir, self.nlu_seed)
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def nlu_models_dir(models_dir: Path, seed: int | None) -> Path:
+    root = models_dir / "nlu"
+    return root if seed is None else root / f"seed-{seed}"
 
 
 def _coerce(type_name: Any, raw: str) -> Any:

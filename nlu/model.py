@@ -36,9 +36,11 @@ def training_files(data_dir: Path) -> list[Path]:
     return [data_dir / "nlu" / "config.yml", *generated]
 
 
-def inputs_hash(files: list[Path]) -> str:
-    """SHA-256 over the names and contents of the files, and the Rasa version."""
+def inputs_hash(files: list[Path], seed: int | None = None) -> str:
+    """SHA-256 over the names and contents of the files, the Rasa version and the seed."""
     digest = hashlib.sha256()
+    if seed is not None:
+        digest.update(f"random_seed={seed}\0".encode())
     try:
         from importlib.metadata import version
 
@@ -79,11 +81,37 @@ def model_for_hash(models_dir: Path, digest: str) -> Path | None:
     return None
 
 
-def train(data_dir: Path, models_dir: Path, force: bool = False, keep: int = 2) -> TrainResult:
-    """Train the NLU model into ``models_dir`` unless one with the same input hash exists."""
+def seeded_config(config: Path, seed: int, out_dir: Path) -> Path:
+    """A copy of the pipeline config with every component's ``random_seed`` set to ``seed``."""
+    import yaml
+
+    try:
+        doc = yaml.safe_load(config.read_text()) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise TrainingDataError(f"Cannot read {config.name}: {exc}") from exc
+    seeded = 0
+    for component in doc.get("pipeline") or []:
+        if isinstance(component, dict) and "random_seed" in component:
+            component["random_seed"] = seed
+            seeded += 1
+    if not seeded:
+        raise TrainingDataError(f"{config.name} has no component with a random_seed to set.")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"config.seed-{seed}.yml"
+    target.write_text(yaml.safe_dump(doc, sort_keys=False))
+    return target
+
+
+def train(data_dir: Path, models_dir: Path, force: bool = False, keep: int = 2,
+          seed: int | None = None) -> TrainResult:
+    """Train the NLU model into ``models_dir`` unless one with the same input hash exists.
+
+    ``seed`` overrides the config's ``random_seed`` (the model then differs, and so does its
+    hash); the committed config's seed is used when it is None.
+    """
     started = time.perf_counter()
     files = training_files(data_dir)
-    digest = inputs_hash(files)
+    digest = inputs_hash(files, seed)
     existing = None if force else model_for_hash(models_dir, digest)
     if existing is not None:
         return TrainResult(existing, False, time.perf_counter() - started, digest)
@@ -91,13 +119,14 @@ def train(data_dir: Path, models_dir: Path, force: bool = False, keep: int = 2) 
         os.environ.setdefault(key, value)
     models_dir.mkdir(parents=True, exist_ok=True)
     name = f"{MODEL_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{digest[:8]}"
+    config = files[0] if seed is None else seeded_config(files[0], seed, models_dir)
     try:
         with warnings.catch_warnings():  # Rasa's dependencies warn about their own deprecations
             warnings.simplefilter("ignore")
             from rasa.model_training import train_nlu  # heavy: imported only when training
 
             result = train_nlu(
-                config=str(files[0]),
+                config=str(config),
                 nlu_data=str(data_dir / "nlu" / "generated"),
                 output=str(models_dir),
                 fixed_model_name=name,

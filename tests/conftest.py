@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from nlu.types import NluParser
 
 _SCRATCH = Path(tempfile.mkdtemp(prefix="voicecart-tests-"))
 os.environ.setdefault("VOICECART_DB_URL", f"sqlite:///{_SCRATCH / 'default.sqlite'}")
@@ -29,3 +33,28 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def nlu_model_path() -> Path:
+    """The real trained model that every NLU test shares.
+
+    ``VOICECART_NLU_MODEL`` names one; else the newest in the models folder of
+    ``VOICECART_NLU_SEED`` (``models/nlu/seed-N``; ``models/nlu`` without a seed).
+    """
+    from assistant.settings import Settings
+    from nlu import ModelMissing, latest_model
+
+    settings = Settings.load()
+    try:
+        return latest_model(settings.nlu_model or settings.nlu_models_dir)
+    except ModelMissing:
+        pytest.fail(f"No trained NLU model in {settings.nlu_models_dir}: run `make models` first.")
+
+
+@pytest.fixture(scope="session")
+def nlu_parser(nlu_model_path: Path) -> NluParser:
+    """One real in-process Rasa parser for the whole test session."""
+    from nlu import LocalParser
+
+    return LocalParser(nlu_model_path).start().wait()

@@ -73,7 +73,7 @@ def speech(
     menu = Menu.load(settings.data_dir / "stores" / "cafe.json")
     from nlu import make_parser
 
-    parser = make_parser(settings.models_dir / "nlu", url=settings.nlu_url,
+    parser = make_parser(settings.nlu_models_dir, url=settings.nlu_url,
                          model=settings.nlu_model)
     # No word timings: the benchmark scores text, and Whisper then decodes its n-best directly.
     recognizer, reason = choose_engine(replace(
@@ -101,6 +101,32 @@ def speech(
         click.echo(json.dumps({"meta": meta, **_without_latencies(summary)}, indent=1))
     else:
         click.echo(_table(summary, meta))
+
+
+@bench.command("seeds")
+@click.argument("seeds", nargs=-1, type=int, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "models" / "bench", show_default=True,
+              help="Where seeds.json, seeds.md and the per-seed test reports go.")
+@click.option("--no-tests", is_flag=True, help="Only train and score; run no tests.")
+@click.pass_obj
+def seeds_cmd(settings: Settings, seeds: tuple[int, ...], out_dir: Path, no_tests: bool) -> None:
+    """Train one model per seed; score each and run the NLU and journey tests against it."""
+    from assistant.bench.seeds import run_seed, table
+
+    results = []
+    for seed in seeds:
+        click.echo(f"seed {seed}: training (skipped when unchanged), scoring, testing", err=True)
+        results.append(run_seed(settings, seed, out_dir, run_tests=not no_tests))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "seeds.json").write_text(json.dumps(
+        {"machine": machine(), "seeds": [r.to_dict() for r in results]}, indent=1))
+    text = table(results)
+    (out_dir / "seeds.md").write_text(text + "\n")
+    click.echo(json.dumps([r.to_dict() for r in results]) if settings.json else text)
+    failed = [r.seed for r in results if r.failed]
+    if failed:
+        raise click.ClickException(f"tests failed for seed(s) {failed}; see {out_dir}")
 
 
 def _extra_numbers(args: list[str]) -> list[float]:

@@ -62,7 +62,7 @@ def chat(settings: Settings, script: Path | None, as_json: bool, customer: str |
     settings = settings.replace(customer=customer, store=store)
     as_json = as_json or settings.json
     manager = build_manager(settings, None)  # fails fast, before loading a model
-    manager.parser = make_parser(settings.models_dir / "nlu", settings.nlu_url, settings.nlu_model)
+    manager.parser = make_parser(settings.nlu_models_dir, settings.nlu_url, settings.nlu_model)
     greeting = manager.start()
     if script is not None:
         if not as_json:

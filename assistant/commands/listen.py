@@ -43,7 +43,7 @@ def build_pipeline(settings: Settings, speaker: Speaker | None,
     warnings.filterwarnings("ignore", category=DeprecationWarning)  # Rasa's dependencies
     warnings.filterwarnings("ignore", message=".*SQLAlchemy 2.0.*")
     manager = build_manager(settings, None, sessions_dir=sessions_dir)
-    manager.parser = make_parser(settings.models_dir / "nlu", settings.nlu_url,
+    manager.parser = make_parser(settings.nlu_models_dir, settings.nlu_url,
                                  settings.nlu_model)
     choice = dataclasses.replace(engine_choice(settings), whisper_words=False)
     recognizer, reason = choose_engine(choice)

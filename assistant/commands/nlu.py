@@ -58,7 +58,7 @@ def train_cmd(settings: Settings, force: bool) -> None:
 
     if not settings.json:
         click.echo("Training the NLU model (skipped if nothing changed)...", err=True)
-    result = train(settings.data_dir, settings.models_dir / "nlu", force=force)
+    result = train(settings.data_dir, settings.nlu_models_dir, force=force, seed=settings.nlu_seed)
     if settings.json:
         click.echo(json.dumps({"model": str(result.model), "trained": result.trained,
                                "seconds": round(result.seconds, 1), "hash": result.inputs_hash}))
@@ -71,7 +71,7 @@ def train_cmd(settings: Settings, force: bool) -> None:
 def _parser(settings: Settings) -> NluParser:
     from nlu import make_parser
 
-    return make_parser(settings.models_dir / "nlu", url=settings.nlu_url, model=settings.nlu_model)
+    return make_parser(settings.nlu_models_dir, url=settings.nlu_url, model=settings.nlu_model)
 
 
 @nlu.command("parse")
@@ -132,7 +132,7 @@ def bench_cmd(settings: Settings, count: int) -> None:
     """Load time and in-process parse latency (p50/p95)."""
     from nlu.bench import run_bench
 
-    model = settings.nlu_model or settings.models_dir / "nlu"
+    model = settings.nlu_model or settings.nlu_models_dir
     result = run_bench(model, count, url=settings.nlu_url)
     if settings.json:
         click.echo(json.dumps(asdict(result)))

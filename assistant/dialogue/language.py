@@ -67,7 +67,7 @@ def parse_ordinal(text: str) -> int | None:
 
 def yes_or_no(text: str) -> bool | None:
     """Natural yes / no: "yeah", "go ahead" -> True; "nope", "not now", "actually no" -> False."""
-    lowered = " ".join(text.lower().replace("'", "'").split())
+    lowered = " ".join(text.lower().replace("\u2019", "'").split())
     if not lowered:
         return None
     if any(phrase in lowered for phrase in DENY_PHRASES):
@@ -78,6 +78,41 @@ def yes_or_no(text: str) -> bool | None:
     if any(phrase in lowered for phrase in AFFIRM_PHRASES) or words & AFFIRM_WORDS:
         return True
     return None
+
+
+# What a question about a product asks, by its words. The NLU's ``info_type`` entity wins when
+# it is there; these read the same questions whatever intent a given model ranks first.
+_ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("availability", re.compile(
+        r"\b(in stock|available|availability|sold out|out of stock|any left|"
+        r"do you (still )?(have|carry|sell|stock|got)|have you got|is there any|are there any)\b")),
+    ("price", re.compile(r"\b(how much|prices?|priced|costs?|go for|run me)\b")),
+    ("size", re.compile(
+        r"\b(what size|which size|sizes?|how (big|large|heavy|small)|how many "
+        r"(ounces|grams|pounds|liters|litres|rolls|count))\b")),
+    ("organic", re.compile(r"\borganic\b")),
+)
+_QUESTION_START = re.compile(
+    r"^(how|what|what's|whats|which|is|isn't|are|aren't|do|does|did|can|could|have|has|any|"
+    r"got)\b")
+
+
+def asked_aspect(text: str) -> str | None:
+    """What a product question asks: "price", "availability", "size", "organic" or None.
+
+    "how much are the bananas" -> price; "do you have almond milk" -> availability;
+    "what size is the orange juice" -> size. The aspect named first in the sentence wins.
+    """
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    found = [(m.start(), aspect) for aspect, pattern in _ASPECT_PATTERNS
+             if (m := pattern.search(lowered))]
+    return min(found)[1] if found else None
+
+
+def is_question(text: str) -> bool:
+    """Put as a question: a question word first, or a question mark."""
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    return lowered.endswith("?") or bool(_QUESTION_START.match(lowered))
 
 
 _PIN_FILLER = frozenset("my the code pin is it's its it purchase number private okay ok um uh".split())

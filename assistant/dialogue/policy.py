@@ -17,7 +17,7 @@ from assistant.dialogue.handlers import (
     reorder,
     search,
 )
-from assistant.dialogue.language import pin_digits, yes_or_no
+from assistant.dialogue.language import is_question, pin_digits, yes_or_no
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.state import Action
 from nlu.types import FALLBACK_INTENT, Parse
@@ -50,6 +50,9 @@ HANDLERS: dict[str, Handler] = {
     "provide_pin": checkout.handle_unasked_pin,
 }
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
+# Intents a price, stock or size question is near to: which of them a model ranks first (or
+# leaves too close to call) must not decide whether the shopper hears the facts.
+QUESTION_NEIGHBOURS = frozenset({"product_info", "search_product", "add_to_cart", "order_drink"})
 ABANDON_INTENTS = frozenset({"cancel", "stop"})
 
 
@@ -111,18 +114,36 @@ def decide(ctx: Context, parse: Parse) -> Reply:
     return by_intent(ctx, parse)
 
 
+def product_question(parse: Parse, store: str) -> bool:
+    """A question about a product's price, stock, size or label, put as a question, heard as
+    any intent near product_info: "how much are the bananas", "is the oat milk in stock"."""
+    if not is_question(parse.text) or info.info_aspect(parse) is None:
+        return False
+    if parse.intent == "order_drink" and store == "cafe":
+        return False  # "can I have a latte" in the cafe is an order
+    if parse.intent in QUESTION_NEIGHBOURS:
+        return True
+    if parse.intent != FALLBACK_INTENT:
+        return False
+    names_one = any(parse.first(name) for name in info.TARGET_ENTITIES)
+    close = [a.intent for a in parse.alternatives if a.intent != FALLBACK_INTENT][:2]
+    return names_one and bool(QUESTION_NEIGHBOURS.intersection(close))
+
+
 def by_intent(ctx: Context, parse: Parse) -> Reply:
     state = ctx.state
     handler = HANDLERS.get(parse.intent)
+    if parse.intent == "order_drink" and ctx.store != "cafe":
+        handler = add.handle  # a grocery product heard as a drink order: add it as such
     understood = parse.intent != FALLBACK_INTENT and parse.confidence >= ctx.options.low_confidence
+    if product_question(parse, ctx.store):
+        handler, understood = info.handle_product_info, True
     if handler is None or not understood:
         return fallback.not_understood(ctx)
     if parse.intent != "more":
         state.rest = []  # "more" only continues the list just read
     if parse.intent in PURCHASE_INTENTS:
         ctx.confidence = parse.confidence
-    if parse.intent == "order_drink" and ctx.store != "cafe":
-        handler = add.handle  # a grocery product heard as a drink order: add it as such
     reply = handler(ctx, parse)
     if reply.key not in fallback.NOT_UNDERSTOOD:
         state.failures = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -52,11 +53,24 @@ def _exact(hit: SearchHit, query: str) -> bool:
     return any(_norm(n) == wanted for n in names)
 
 
-def resolve(ctx: Context, request: Request, limit: int = 6) -> Resolution:
-    """One product when the request is clear; up to ``list_limit`` choices when it is not."""
-    result = search(ctx.session, request.query, store=ctx.store, brand=request.brand, limit=limit)
+def resolve(ctx: Context, request: Request, limit: int = 6,
+            prefer: Collection[str] = (), in_stock_first: bool = True) -> Resolution:
+    """One product when the request is clear; up to ``list_limit`` choices when it is not.
+
+    A product whose SKU is in ``prefer`` (the shopper's cart, say) is taken when it is among
+    the matches: "how much are the bananas" with bananas in the cart means those bananas.
+    Products out of stock are passed over while others match, unless ``in_stock_first`` is
+    False (a question about the one out of stock is answered about it).
+    """
+    result = search(ctx.session, request.query, store=ctx.store, brand=request.brand,
+                    limit=limit * 2 if prefer else limit)
     hits = [h for h in result.hits if h.product.active]
-    hits = [h for h in hits if h.product.in_stock] or hits  # out of stock only if nothing else
+    preferred = [h for h in hits if h.product.sku in prefer]
+    if preferred and result.confident:
+        return Resolution(item=to_item(preferred[0].product))
+    hits = hits[:limit]
+    if in_stock_first:
+        hits = [h for h in hits if h.product.in_stock] or hits  # out of stock only if nothing else
     if request.size:
         sized = [h for h in hits if h.product.size and _size_match(request.size, h.product.size)]
         hits = sized or hits

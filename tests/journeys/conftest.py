@@ -1,6 +1,6 @@
 """Journeys: whole conversations through the REAL trained NLU model and a REAL seeded SQLite file.
 
-The model is the newest one in models/nlu/ (``make models`` trains it); the database is a copy
+The model is the session's one real parser (tests/conftest.py: ``nlu_parser``); the database is a copy
 of one seeded from data/ by the commerce seeding code, made fresh for every test.
 """
 
@@ -19,25 +19,13 @@ from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions, Turn
-from assistant.settings import DATA_DIR, MODELS_DIR, Settings
+from assistant.settings import DATA_DIR
 from commerce.cart import CartView, view_cart
 from commerce.db import make_engine, session_factory
 from commerce.orders.service import list_orders
 from commerce.orders.views import OrderView
 from commerce.seed import seed_database
-from nlu import LocalParser, ModelMissing, latest_model
 from nlu.types import NluParser
-
-
-@pytest.fixture(scope="session")
-def nlu_parser() -> NluParser:
-    """The real Rasa model, loaded once for all journeys (``VOICECART_NLU_MODEL`` overrides)."""
-    chosen = Settings.load().nlu_model
-    try:
-        model = latest_model(chosen or MODELS_DIR / "nlu")
-    except ModelMissing:
-        pytest.fail("No trained NLU model in models/nlu/: run `make models` first.")
-    return LocalParser(model).wait()
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,29 @@
-"""Questions: store FAQ, help, recommendations and what a product is."""
+"""Questions: store FAQ, help, recommendations, and what a product costs, is, or has."""
 
 from __future__ import annotations
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.faq import find_answer, load_faq
+from assistant.dialogue.handlers import search
 from assistant.dialogue.handlers.search import read_page
+from assistant.dialogue.language import asked_aspect, parse_ordinal
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.resolve import resolve, to_item
-from assistant.dialogue.state import Request
-from assistant.speech_format import join_words, money_words, product_phrase, size_words
-from commerce.catalog import get_product_by_sku
+from assistant.dialogue.state import Item, Request
+from assistant.speech_format import (
+    join_words,
+    money_words,
+    number_words,
+    product_phrase,
+    size_words,
+)
+from commerce.cart import CartView, view_cart
+from commerce.catalog import ProductInfo, get_product_by_sku
 from commerce.recommend import recommend_for_cart, similar_products
 from nlu.types import Parse
+
+# The entities a product question may name its product by, most specific first.
+TARGET_ENTITIES = ("product", "drink", "category", "brand", "milk", "sweetener")
 
 
 def handle_faq(ctx: Context, parse: Parse) -> Reply:
@@ -44,24 +56,86 @@ def handle_recommend(ctx: Context, parse: Parse) -> Reply:
     return ctx.say("recommend", items=join_words(described))
 
 
+def info_aspect(parse: Parse) -> str | None:
+    """What is asked: the NLU's ``info_type``, else the question's own words."""
+    said = parse.first("info_type")
+    return said.value if said is not None else asked_aspect(parse.text)
+
+
 def handle_product_info(ctx: Context, parse: Parse) -> Reply:
-    said = parse.first("product") or parse.first("drink")
+    """Price, stock, size or what a product is: about the product named, the one pointed at
+    ("the second one", "it"), and about the cart's own line when the cart has it."""
+    aspect = info_aspect(parse)
+    cart = view_cart(ctx.session, ctx.customer_id, store=ctx.store)
+    said = next((e for name in TARGET_ENTITIES if (e := parse.first(name)) is not None), None)
     if said is None:
-        return ctx.say("info_what")
-    found = resolve(ctx, Request(query=said.value))
-    if found.item is None and found.choices:  # several: read them like search results
+        item = _pointed_at(ctx, parse, cart)
+        return describe(ctx, item.sku, aspect, cart) if item else ctx.say("info_what")
+    brand = parse.first("brand")
+    request = Request(query=said.value, brand=brand.value if brand and brand is not said else None)
+    found = resolve(ctx, request, prefer={line.sku for line in cart.lines}, in_stock_first=False)
+    if found.item is not None:
+        return describe(ctx, found.item.sku, aspect, cart)
+    if aspect == "availability" and not found.choices:
+        return ctx.say("info_none", query=said.value)
+    if aspect == "availability":  # "do you have apples": yes, and what there is
+        return search.handle(ctx, parse, intro="info_have_several")
+    if found.choices:  # several: read them with their prices, like search results
         ctx.state.listed, ctx.state.listed_offset = found.choices, 0
         return read_page(ctx, intro=True, query=said.value.lower())
-    item = found.item
-    if item is None:
-        return ctx.say("not_found", query=said.value)
-    product = get_product_by_sku(ctx.session, item.sku)
-    ctx.state.listed = [item]
-    ctx.state.listed_offset = 0
+    if found.suggestions:
+        return ctx.say("not_found_suggest", query=said.value,
+                       suggestions=join_words(found.suggestions[:3]))
+    return ctx.say("not_found", query=said.value)
+
+
+def _pointed_at(ctx: Context, parse: Parse, cart: CartView) -> Item | None:
+    """"the second one" in the list just read; "it": the one listed, added or in the cart."""
+    listed = ctx.state.listed
+    ordinal_entity = parse.first("ordinal")
+    ordinal = parse_ordinal(ordinal_entity.value) if ordinal_entity else None
+    if ordinal is not None and listed:
+        index = len(listed) - 1 if ordinal == -1 else ctx.state.listed_offset + ordinal - 1
+        return listed[index] if 0 <= index < len(listed) else None
+    if ctx.state.last_sku:  # just added or changed
+        return to_item(get_product_by_sku(ctx.session, ctx.state.last_sku))
+    if len(listed) == 1:  # just described or found
+        return listed[0]
+    if len(cart.lines) == 1:
+        return to_item(get_product_by_sku(ctx.session, cart.lines[0].sku))
+    return None
+
+
+def describe(ctx: Context, sku: str, aspect: str | None, cart: CartView) -> Reply:
+    """The facts asked about one product, and how many the cart already has."""
+    product = get_product_by_sku(ctx.session, sku)
+    ctx.state.listed, ctx.state.listed_offset = [to_item(product)], 0
     ctx.state.last_sku = None
+    reply = _facts(ctx, product, aspect)
+    in_cart = sum(line.quantity for line in cart.lines if line.sku == sku)
+    return reply.then(ctx.say("info_in_cart", count=number_words(in_cart)) if in_cart else None)
+
+
+def _facts(ctx: Context, product: ProductInfo, aspect: str | None) -> Reply:
+    price = money_words(product.price_cents)
+    size = size_words(product.size) if product.size else ""
     if not product.in_stock:
-        return ctx.say("info_out_of_stock", name=product.name)
-    size = f", {size_words(product.size)}" if product.size else ""
-    return ctx.say("product_info", name=product.name, size=size,
-                   price=money_words(product.price_cents),
-                   description=product.description or "")
+        reply = ctx.say("info_out_of_stock", name=product.display_name)
+        other = resolve(ctx, Request(query=product.name)).item
+        if other is None or other.sku == product.sku:
+            return reply
+        ctx.state.listed = [other]  # "add it" / "add that one" takes the one in stock
+        return reply.then(ctx.say("info_other_in_stock", name=f"{other.brand or ''} {other.name}".strip(),
+                                  price=money_words(other.price_cents)))
+    if aspect == "availability":
+        return ctx.say("info_in_stock", name=product.name, size=f", {size}" if size else "",
+                       price=price)
+    if aspect == "size":
+        if not size:
+            return ctx.say("info_no_size", name=product.name, price=price)
+        return ctx.say("info_size", name=product.name, size=size, price=price)
+    if aspect == "organic":
+        organic = "organic" in product.name.lower() or "organic" in (t.lower() for t in product.tags)
+        return ctx.say("info_organic" if organic else "info_not_organic", name=product.name)
+    return ctx.say("product_info", name=product.name, size=f", {size}" if size else "",
+                   price=price, description=product.description or "")

@@ -32,8 +32,8 @@ def _price_bound(parse: Parse) -> int | None:
         return None
 
 
-def handle(ctx: Context, parse: Parse) -> Reply:
-    product = parse.first("product") or parse.first("drink")
+def handle(ctx: Context, parse: Parse, intro: str = "search_results") -> Reply:
+    product = parse.first("product") or parse.first("drink") or parse.first("milk")
     category = parse.first("category")
     brand = parse.first("brand")
     said = product or category or brand
@@ -60,10 +60,11 @@ def handle(ctx: Context, parse: Parse) -> Reply:
     ctx.state.listed = [to_item(h.product) for h in hits]
     ctx.state.listed_offset = 0
     ctx.state.rest = []
-    return read_page(ctx, intro=True, query=query.lower())
+    return read_page(ctx, intro=True, query=query.lower(), intro_key=intro)
 
 
-def read_page(ctx: Context, *, intro: bool, query: str = "") -> Reply:
+def read_page(ctx: Context, *, intro: bool, query: str = "",
+              intro_key: str = "search_results") -> Reply:
     """Read up to ``list_limit`` listed items from ``listed_offset``."""
     listed = ctx.state.listed
     start = ctx.state.listed_offset
@@ -72,7 +73,7 @@ def read_page(ctx: Context, *, intro: bool, query: str = "") -> Reply:
         [product_phrase(choice_name(i, listed), i.size, i.price_cents) for i in page])
     more = start + len(page) < len(listed)
     if intro:
-        key = "search_one" if len(listed) == 1 else "search_results"
+        key = "search_one" if len(listed) == 1 else intro_key
         reply = ctx.say(key, query=query, count=number_words(len(listed)), items=described)
     else:
         reply = ctx.say("more_results", items=described)

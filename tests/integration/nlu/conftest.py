@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import DATA_DIR, MODELS_DIR
-from nlu.local import LocalParser
+from assistant.settings import DATA_DIR, Settings
 from nlu.model import TrainResult, train
+from nlu.types import NluParser
 
 
 @pytest.fixture(scope="session")
 def trained_model() -> TrainResult:
-    """`train()` into models/nlu: a no-op when data and config are unchanged."""
-    return train(DATA_DIR, MODELS_DIR / "nlu")
+    """`train()` into the models folder of the seed in use: a no-op when nothing changed."""
+    settings = Settings.load()
+    return train(DATA_DIR, settings.nlu_models_dir, seed=settings.nlu_seed)
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +24,9 @@ def model_path(trained_model: TrainResult) -> Path:
 
 
 @pytest.fixture(scope="session")
-def parser(model_path: Path) -> LocalParser:
-    """One real in-process parser for the whole session."""
-    return LocalParser(model_path).start().wait()
+def parser(trained_model: TrainResult, nlu_parser: NluParser) -> NluParser:
+    """The session's one real parser, after training made sure the model is current."""
+    return nlu_parser
 
 
 @pytest.fixture(scope="session")

@@ -18,10 +18,9 @@ from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.setup import build_manager
 from assistant.pipeline.events import EventLog
 from assistant.pipeline.run import Pipeline
-from assistant.settings import DATA_DIR, MODELS_DIR, Settings
+from assistant.settings import DATA_DIR, Settings
 from assistant.vocabulary import load_vocabulary
 from commerce.seed import seed_database
-from nlu import LocalParser, latest_model
 from nlu.types import NluParser
 from voice.audio import AudioChunk, read_audio
 from voice.engines.whisper import WhisperRecognizer
@@ -49,11 +48,6 @@ def db_url(seeded_template: Path, tmp_path: Path) -> str:
 @pytest.fixture()
 def cafe_settings(db_url: str, tmp_path: Path) -> Settings:
     return Settings.load(db_url=db_url, store="cafe", customer="guest")
-
-
-@pytest.fixture(scope="session")
-def nlu_parser() -> NluParser:
-    return LocalParser(latest_model(MODELS_DIR / "nlu")).wait()
 
 
 @pytest.fixture(scope="session")
