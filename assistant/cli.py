@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from assistant.errors import report_error
+from assistant.quiet import quiet_third_party
 from assistant.settings import Settings
 
 # name -> (module, attribute): imported only when the subcommand runs, so that
@@ -69,6 +70,8 @@ class LazyGroup(click.Group):
     "--no-suggestions", "no_suggestions", is_flag=True, default=None,
     help="Never suggest other products.",
 )
+@click.option("--verbose", "-v", is_flag=True, default=None,
+              help="Also show the libraries' own warnings and log lines.")
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -82,9 +85,10 @@ def cli(
     vosk_model: str | None,
     open_vocabulary: bool | None,
     no_suggestions: bool | None,
+    verbose: bool | None,
 ) -> None:
     """voicecart: an offline voice shopping assistant."""
-    ctx.obj = Settings.load(
+    settings = Settings.load(
         db_url=db_url,
         customer=customer,
         store=store,
@@ -95,7 +99,10 @@ def cli(
         vosk_model=Path(vosk_model) if vosk_model else None,
         open_vocabulary=open_vocabulary,
         suggestions=False if no_suggestions else None,
+        verbose=verbose,
     )
+    quiet_third_party(settings.verbose)
+    ctx.obj = settings
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -49,6 +49,8 @@ class Settings:
     tts_voice: str | None = None
     # Dialogue
     suggestions: bool = True
+    # Output: third-party warnings and log lines are shown only when verbose
+    verbose: bool = False
 
     @classmethod
     def load(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from pathlib import Path
 from typing import TextIO
@@ -31,15 +32,25 @@ def _run_script(manager: DialogueManager, lines: TextIO, as_json: bool) -> None:
             break
 
 
+def _ask(label: str, *, hidden: bool) -> str | None:
+    """One line from the shopper; None at the end of input (Ctrl-D, a closed pipe, a service
+    manager's /dev/null), which ends the session as a goodbye does."""
+    try:
+        return getpass.getpass(f"{label}: ") if hidden else input(f"{label}> ")
+    except EOFError:
+        return None
+
+
 def _run_interactive(manager: DialogueManager) -> None:
     expects_pin = False
     while True:
-        if expects_pin:
-            text = click.prompt("code", hide_input=True, default="", show_default=False)
-            has_digits = any(ch.isdigit() for ch in text)
-            turn = manager.handle_pin_keypad(text) if has_digits else manager.handle_text(text)
+        text = _ask("code" if expects_pin else "you", hidden=expects_pin)
+        if text is None:
+            click.echo(f"\nassistant: {manager.replies.text('goodbye')}")
+            return
+        if expects_pin and any(ch.isdigit() for ch in text):
+            turn = manager.handle_pin_keypad(text)
         else:
-            text = click.prompt("you", default="", show_default=False, prompt_suffix="> ")
             turn = manager.handle_text(text)
         click.echo(f"assistant: {turn.reply}")
         expects_pin = turn.expects_pin

@@ -8,7 +8,6 @@ import json
 import queue
 import sys
 import threading
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +39,6 @@ def build_pipeline(settings: Settings, speaker: Speaker | None,
     """The dialogue (database checked first), the NLU loading in the background meanwhile,
     the recognizer (without Whisper word timings: the dialogue needs the text only).
     ``voicecart run`` and ``listen`` and the latency benchmark all start here."""
-    warnings.filterwarnings("ignore", category=DeprecationWarning)  # Rasa's dependencies
-    warnings.filterwarnings("ignore", message=".*SQLAlchemy 2.0.*")
     manager = build_manager(settings, None, sessions_dir=sessions_dir)
     manager.parser = make_parser(settings.nlu_models_dir, settings.nlu_url,
                                  settings.nlu_model)

@@ -38,21 +38,41 @@ DENY_PHRASES = ("not now", "actually no", "don't", "do not", "no thanks", "not r
                 "never mind", "forget it")
 
 
+def _in_digits(lowered: str) -> str:
+    """Number words and phrases ("a dozen", "twenty four") as digits."""
+    for phrase, digits in _QUANTITY_PHRASES:
+        if phrase in lowered:
+            lowered = lowered.replace(phrase, digits)
+    return alpha2digit(lowered, "en", threshold=0)
+
+
 def parse_quantity(text: str) -> int | None:
     """"six" -> 6, "a dozen" -> 12, "a couple of" -> 2, "twenty four" -> 24, "an" -> 1."""
     lowered = " ".join(text.lower().replace("-", " ").split())
     if not lowered:
         return None
-    for phrase, digits in _QUANTITY_PHRASES:
-        if phrase in lowered:
-            lowered = lowered.replace(phrase, digits)
-    converted = alpha2digit(lowered, "en", threshold=0)
+    converted = _in_digits(lowered)
     found = _NUMBER.findall(converted.replace(",", ""))
     if found:
         return int(found[0])
     if _ARTICLE.match(lowered):
         return 1
     return None
+
+
+_COUNT_FILLER = frozenset("make it that them those change to just only please of".split())
+
+
+def bare_quantity(text: str) -> int | None:
+    """A count said alone ("six", "make it six", "just two please"): the number, else None."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    rest = [w for w in words if w not in _COUNT_FILLER]
+    if not rest:
+        return None
+    converted = _in_digits(" ".join(rest)).split()
+    if len(converted) != 1 or not converted[0].isdigit():
+        return None
+    return int(converted[0])
 
 
 def parse_ordinal(text: str) -> int | None:

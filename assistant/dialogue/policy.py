@@ -17,7 +17,7 @@ from assistant.dialogue.handlers import (
     reorder,
     search,
 )
-from assistant.dialogue.language import is_question, pin_digits, yes_or_no
+from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.state import Action
 from nlu.types import FALLBACK_INTENT, Parse
@@ -130,6 +130,16 @@ def product_question(parse: Parse, store: str) -> bool:
     return names_one and bool(QUESTION_NEIGHBOURS.intersection(close))
 
 
+# A count said alone after an add is a new count for that line, whichever of these the model
+# ranks first ("six" is change_quantity on one model, add_to_cart on another).
+COUNT_INTENTS = frozenset({"change_quantity", "add_to_cart", "nlu_fallback"})
+
+
+def new_count(ctx: Context, parse: Parse) -> bool:
+    return (parse.intent in COUNT_INTENTS and ctx.state.last_sku is not None
+            and bare_quantity(parse.text) is not None)
+
+
 def by_intent(ctx: Context, parse: Parse) -> Reply:
     state = ctx.state
     handler = HANDLERS.get(parse.intent)
@@ -138,6 +148,8 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
     understood = parse.intent != FALLBACK_INTENT and parse.confidence >= ctx.options.low_confidence
     if product_question(parse, ctx.store):
         handler, understood = info.handle_product_info, True
+    elif new_count(ctx, parse):
+        handler, understood = cart.handle_change, True
     if handler is None or not understood:
         return fallback.not_understood(ctx)
     if parse.intent != "more":

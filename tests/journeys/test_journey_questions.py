@@ -43,3 +43,11 @@ def test_how_much_are_they_after_adding(shop: Shop) -> None:
     assert sum(s.cart_lines().values()) == 2
     t = s.say("how much are they")
     assert t.reply.startswith("Bananas, 1 pound, sixty five cents."), t.reply
+
+
+@pytest.mark.parametrize("count", ["six", "make it six"])
+def test_a_count_said_alone_changes_the_line_just_added(shop: Shop, count: str) -> None:
+    s = shop.shopper()
+    s.say("add two bananas")
+    s.say(count)
+    assert s.cart_lines() == {"GRO-0001": 6}

@@ -44,6 +44,7 @@ def test_latin_script_foreign_language_is_not_understood(parser: LocalParser) ->
 def test_missing_model_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VOICECART_MODELS_DIR", str(tmp_path))
+    monkeypatch.delenv("VOICECART_NLU_SEED", raising=False)  # this folder, not a seed's
     with pytest.raises(SystemExit) as exit_info:
         main(["nlu", "parse", "add two bananas"])
     assert exit_info.value.code == 2
@@ -56,6 +57,7 @@ def test_corrupt_model_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureF
     (tmp_path / "nlu").mkdir()
     (tmp_path / "nlu" / "nlu-broken.tar.gz").write_bytes(b"\x1f\x8b garbage")
     monkeypatch.setenv("VOICECART_MODELS_DIR", str(tmp_path))
+    monkeypatch.delenv("VOICECART_NLU_SEED", raising=False)  # this folder, not a seed's
     with pytest.raises(SystemExit) as exit_info:
         main(["nlu", "parse", "hello"])
     assert exit_info.value.code == 2

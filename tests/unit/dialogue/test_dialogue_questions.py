@@ -103,3 +103,12 @@ def test_it_is_what_was_just_added(shop: Shop) -> None:
     assert "comes in" in t.reply
     t = shop.say(m, "is it organic", "product_info", info_type="organic")
     assert t.reply.startswith("No,") and "Orange Juice" in t.reply
+
+
+@pytest.mark.parametrize("intent", ["change_quantity", "add_to_cart", "nlu_fallback"])
+def test_a_count_said_alone_after_an_add_sets_that_line(shop: Shop, intent: str) -> None:
+    m = shop.manager()
+    shop.say(m, "add two bananas", "add_to_cart", quantity="two", product="bananas")
+    t = shop.say(m, "six", intent, 0.37, quantity="six")
+    assert t.reply.startswith("Okay") or "six" in t.reply.lower()
+    assert [(ln.name, ln.quantity) for ln in shop.cart().lines] == [("Bananas", 6)]
