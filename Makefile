@@ -20,7 +20,7 @@ help:
 	@echo "make models train the NLU model (skipped when nothing changed)"
 	@echo "make bench  performance and speech benchmarks"
 	@echo "make seeds  train with several seeds; NLU and journey tests and scores for each"
-	@echo "make lock   re-resolve the locked dependency set (requirements.lock)"
+	@echo "make lock   update requirements.lock after a dependency change (UPGRADE=1: refresh all)"
 
 sysdeps:
 	@missing=""; for p in $(SYSDEPS); do \
@@ -46,10 +46,11 @@ $(STAMP): $(LOCK) pyproject.toml | $(PY)
 	$(UV) pip install -q --python $(PY) --no-deps -e .
 	@touch $@
 
-# Re-resolve every dependency (all extras) to the newest versions pyproject.toml allows.
+# After a change to pyproject.toml's dependencies: add and drop what changed, keep other pins.
+# `make lock UPGRADE=1` refreshes every pin to the newest version pyproject.toml allows.
 lock: | $(PY)
 	$(UV) pip compile -q pyproject.toml --all-extras --python-version 3.10 \
-	  --no-emit-package voicecart --upgrade -o $(LOCK)
+	  --no-emit-package voicecart $(if $(UPGRADE),--upgrade) -o $(LOCK)
 
 setup: sysdeps $(STAMP)
 
@@ -59,6 +60,7 @@ models: setup
 lint: setup
 	$(VENV)/bin/ruff check voice nlu commerce assistant tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 test: setup lint models
 	$(VENV)/bin/pytest -q tests

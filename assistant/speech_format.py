@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storedata.words import join_words
+
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen"
@@ -61,17 +63,6 @@ def money_words(cents: int) -> str:
 def quantity_words(quantity: int, name: str) -> str:
     """3, "Bananas" -> "three Bananas"; 1, "Oat Milk" -> "one Oat Milk"."""
     return f"{number_words(quantity)} {name}"
-
-
-def join_words(items: Sequence[str]) -> str:
-    """["a"] -> "a"; ["a", "b"] -> "a and b"; ["a", "b", "c"] -> "a, b, and c"."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    if len(items) == 2:
-        return f"{items[0]} and {items[1]}"
-    return ", ".join(items[:-1]) + f", and {items[-1]}"
 
 
 def spoken_list(items: Sequence[str], limit: int = LIST_LIMIT) -> tuple[str, bool]:

@@ -5,27 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from storedata.errors import ExpectedError
+from storedata.words import join_words
 
-class CommerceError(Exception):
+
+class CommerceError(ExpectedError):
     """Base of every expected commerce failure."""
 
     code: str = "commerce_error"
-
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def _join(names: Sequence[str]) -> str:
-    items = list(names)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class SchemaMissing(CommerceError):
@@ -37,6 +24,17 @@ class SchemaMissing(CommerceError):
             "Create it with: voicecart db init --seed."
         )
         self.url = url
+
+
+class DatabaseMissing(SchemaMissing):
+    """No shop database at all (a SQLite file that does not exist), or one with no schema."""
+
+    code = "database_missing"
+
+    def __init__(self, where: str) -> None:
+        CommerceError.__init__(
+            self, f"There is no shop database at {where} yet; run: voicecart db init --seed")
+        self.url = where
 
 
 class StoreNotFound(CommerceError):
@@ -53,7 +51,7 @@ class ProductNotFound(CommerceError):
     def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
         message = f"I couldn't find {query}."
         if suggestions:
-            message += f" Did you mean {_join([*suggestions][:3]).replace(' and ', ' or ')}?"
+            message += f" Did you mean {join_words([*suggestions][:3], 'or')}?"
         super().__init__(message)
         self.query = query
         self.suggestions = list(suggestions)
@@ -65,7 +63,7 @@ class OutOfStock(CommerceError):
     def __init__(self, items: Sequence[str]) -> None:
         names = list(items)
         verb = "is" if len(names) == 1 else "are"
-        super().__init__(f"Sorry, {_join(names)} {verb} out of stock.")
+        super().__init__(f"Sorry, {join_words(list(names))} {verb} out of stock.")
         self.items = names
 
 
@@ -85,7 +83,7 @@ class InvalidModifier(CommerceError):
     def __init__(self, group: str, option: str, choices: Sequence[str] = ()) -> None:
         message = f"{option} is not a choice for {group}."
         if choices:
-            message += f" You can choose {_join(list(choices)).replace(' and ', ' or ')}."
+            message += f" You can choose {join_words(list(choices), 'or')}."
         super().__init__(message)
         self.group = group
         self.option = option
@@ -98,7 +96,7 @@ class MissingModifier(CommerceError):
     def __init__(self, group: str, choices: Sequence[str] = ()) -> None:
         message = f"Please choose a {group}."
         if choices:
-            message = f"Which {group} would you like: {_join(list(choices)).replace(' and ', ' or ')}?"
+            message = f"Which {group} would you like: {join_words(list(choices), 'or')}?"
         super().__init__(message)
         self.group = group
         self.choices = list(choices)

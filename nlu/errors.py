@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
+from storedata.errors import ExpectedError
+
 TRAIN_HINT = "Train one with: make models"
 
 
-class NluError(Exception):
+class NluError(ExpectedError):
     """Base class of every expected NLU error."""
 
     code: str = "nlu_error"
-
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
 
 
 class ModelMissing(NluError):

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
+from storedata.errors import ExpectedError
 
-class VoiceError(Exception):
+
+class VoiceError(ExpectedError):
     """Base of every expected voice failure."""
 
     code: str = "voice_error"
-
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class AudioError(VoiceError):

@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from storedata.errors import ExpectedError
 
-class CorpusError(Exception):
+
+class CorpusError(ExpectedError):
     code = "corpus_invalid"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

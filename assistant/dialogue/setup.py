@@ -12,19 +12,8 @@ from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions
 from assistant.settings import Settings
 from commerce.db import make_engine, schema_ready, session_factory
+from commerce.errors import DatabaseMissing
 from nlu.types import NluParser
-
-INIT_HINT = "run: voicecart db init --seed"
-
-
-class DatabaseMissing(Exception):
-    """There is no shop database yet (or it has no schema)."""
-
-    code = "database_missing"
-
-    def __init__(self, where: str) -> None:
-        self.message = f"There is no shop database at {where} yet; {INIT_HINT}"
-        super().__init__(self.message)
 
 
 def _sqlite_file(db_url: str) -> Path | None:

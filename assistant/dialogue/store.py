@@ -11,18 +11,15 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from assistant.dialogue.state import SessionState
+from storedata.errors import ExpectedError
 
 SESSIONS_DIRNAME = "sessions"
 
 
-class StateStoreError(Exception):
+class StateStoreError(ExpectedError):
     """The sessions directory cannot be used."""
 
     code = "session_store"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def sessions_dir_for(db_url: str) -> Path:

@@ -7,29 +7,23 @@ spoken), so the CLI and the kiosk loop treat every stage's failure the same way.
 from __future__ import annotations
 
 from assistant.pipeline.stages import Stage
+from storedata.errors import ExpectedError, is_expected
 
 
-class PipelineError(Exception):
+class PipelineError(ExpectedError):
     stage: Stage | None = None
 
     def __init__(self, code: str, message: str, stage: Stage | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code)
         if stage is not None:
             self.stage = stage
-
-    def __str__(self) -> str:
-        return self.message
 
     @classmethod
     def wrap(cls, exc: BaseException) -> PipelineError:
         """The pipeline error for a stage's own typed error (it keeps code and message)."""
-        code = getattr(exc, "code", None)
-        message = getattr(exc, "message", None)
-        if not isinstance(code, str) or not isinstance(message, str):
+        if not isinstance(exc, ExpectedError):
             raise TypeError(f"not an expected error: {exc!r}") from exc
-        error = cls(code, message)
+        error = cls(exc.code, exc.message)
         error.__cause__ = exc
         return error
 
@@ -67,8 +61,4 @@ STAGE_ERRORS: dict[Stage, type[PipelineError]] = {
 }
 
 
-def is_expected(exc: BaseException) -> bool:
-    """A stage's own typed error: it has a str ``code`` and a str ``message``."""
-    return isinstance(getattr(exc, "code", None), str) and isinstance(
-        getattr(exc, "message", None), str
-    )
+__all__ = ["STAGE_ERRORS", "PipelineError", "is_expected"]

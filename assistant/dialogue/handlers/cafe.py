@@ -86,7 +86,7 @@ def build(ctx: Context, product: ProductInfo, request: Request) -> Reply:
             match_option(group, said.raw) if said.raw else None)
         if option is None:
             return ctx.say("bad_modifier", group=group.name, said=said.option,
-                           choices=join_words([o.name for o in group.options]))
+                           choices=join_words([o.name for o in group.options], "or"))
         chosen = [m for m in chosen if m.group != group.name or group.multi]
         chosen.append(Modifier(group=group.name, option=option,
                                amount=match_amount(group, said.amount)))
@@ -103,8 +103,7 @@ def complete(ctx: Context, product: ProductInfo, line: Line) -> Reply:
             ctx.state.question = Question(kind="modifier", group=group.name, options=options,
                                           line=line)
             return ctx.say("ask_modifier", group=group.name, drink=product.name,
-                           choices=join_words(options).replace(", and", ", or").replace(
-                               " and ", " or "))
+                           choices=join_words(options, "or"))
     chosen = [ChosenModifier(group=m.group, option=m.option, amount=m.amount)
               for m in line.modifiers]
     line.unit_price_cents = price_line(product, chosen)

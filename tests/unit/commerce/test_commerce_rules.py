@@ -86,5 +86,5 @@ def test_pin_hash_round_trip_and_salt() -> None:
 def test_check_and_messages_read_aloud() -> None:
     assert Check.yes() and not Check.no("x", "No.")
     err = OutOfStock(["Apples", "Pears", "Milk"])
-    assert err.message == "Sorry, Apples, Pears and Milk are out of stock."
+    assert err.message == "Sorry, Apples, Pears, and Milk are out of stock."
     assert err.code == "out_of_stock" and err.items == ["Apples", "Pears", "Milk"]
