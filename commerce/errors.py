@@ -178,7 +178,8 @@ class WrongPin(CommerceError):
     code = "wrong_pin"
 
     def __init__(self, attempts_left: int) -> None:
-        super().__init__(f"That PIN is not right. {attempts_left} attempts left.")
+        left = "attempt" if attempts_left == 1 else "attempts"
+        super().__init__(f"That PIN is not right. {attempts_left} {left} left.")
         self.attempts_left = attempts_left
 
 

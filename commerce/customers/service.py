@@ -12,7 +12,7 @@ from commerce.clock import utc
 from commerce.customers.models import Customer
 from commerce.customers.pins import hash_pin, pin_matches
 from commerce.db import reads, unit_of_work
-from commerce.errors import PurchaseLocked, UnknownCustomer
+from commerce.errors import PurchaseLocked, UnknownCustomer, WrongPin
 
 MAX_PIN_ATTEMPTS = 3
 LOCKOUT = timedelta(minutes=15)
@@ -99,10 +99,9 @@ def verify_pin(session: Session, customer_id: str, pin: str, now: datetime | Non
             customer.failed_pin_attempts = 0
             customer.locked_until = moment + LOCKOUT
             minutes = int(LOCKOUT.total_seconds() // 60)
-            return Check.no("locked", f"That PIN is not right. Purchases are locked for "
-                                      f"{minutes} minutes.")
-        left = MAX_PIN_ATTEMPTS - customer.failed_pin_attempts
-        return Check.no("wrong_pin", f"That PIN is not right. {left} "
-                                     f"{'attempt' if left == 1 else 'attempts'} left.")
+            return Check.no(PurchaseLocked.code, f"That PIN is not right. Purchases are locked "
+                                                 f"for {minutes} minutes.")
+        wrong = WrongPin(MAX_PIN_ATTEMPTS - customer.failed_pin_attempts)
+        return Check.no(wrong.code, wrong.message)
 
     return unit_of_work(session, verify)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from commerce.cart.pricing import price_line
 from commerce.cart.service import find_cart, load_store
 from commerce.catalog.info import ChosenModifier, ProductInfo
-from commerce.catalog.models import Product
+from commerce.catalog.models import Product, Store
 from commerce.catalog.service import products_by_id
 from commerce.checks import Check
 from commerce.clock import utc
@@ -84,35 +84,20 @@ def _totals(priced: list[_Priced], rate_bp: int) -> tuple[int, int, int]:
     return subtotal, tax, subtotal + tax
 
 
-@reads
-def can_checkout(session: Session, customer_id: str, *, store: str, now: datetime | None = None) -> Check:
-    """Would checkout succeed now? (cart_empty, out_of_stock, spending_limit, locked)."""
-    customer = load_customer(session, customer_id)
-    if customer.locked_until is not None and customer.locked_until > utc(now):
-        return Check.no("locked", PurchaseLocked(customer.locked_until).message)
-    try:
-        priced = _priced_cart(session, customer_id, store)
-    except CartEmpty as exc:
-        return Check.no(exc.code, exc.message)
-    short = _short(priced)
-    if short:
-        return Check.no("out_of_stock", OutOfStock(short).message)
-    total = _totals(priced, load_store(session, store).tax_rate_bp)[2]
-    limit = customer.spending_limit_cents
-    if limit is not None and total > limit:
-        return Check.no("spending_limit", _limit_error(limit, total).message)
-    return Check.yes()
+@dataclass(frozen=True)
+class _Checked:
+    """A cart that passed the checkout policy, priced once."""
+
+    shop: Store
+    priced: list[_Priced]
+    subtotal: int
+    tax: int
+    total: int
 
 
-def _limit_error(limit: int, total: int) -> SpendingLimitExceeded:
-    return SpendingLimitExceeded(limit, total, (format_cents(limit), format_cents(total)))
-
-
-def _place(session: Session, customer_id: str, store: str, key: str, now: datetime | None = None) -> OrderView:
-    existing = _existing(session, key)  # inside the write lock: a repeat sees the first order
-    if existing is not None:
-        return existing
-    moment = utc(now)
+def _policy(session: Session, customer_id: str, store: str, moment: datetime) -> _Checked:
+    """The one checkout policy, in order: not locked, a cart, all in stock, within the
+    spending limit. Raises the first refusal (its ``code`` is what ``can_checkout`` says)."""
     customer = load_customer(session, customer_id)
     if customer.locked_until is not None and customer.locked_until > moment:
         raise PurchaseLocked(customer.locked_until)
@@ -124,7 +109,32 @@ def _place(session: Session, customer_id: str, store: str, key: str, now: dateti
     subtotal, tax, total = _totals(priced, shop.tax_rate_bp)
     limit = customer.spending_limit_cents
     if limit is not None and total > limit:
-        raise _limit_error(limit, total)
+        raise SpendingLimitExceeded(limit, total, (format_cents(limit), format_cents(total)))
+    return _Checked(shop, priced, subtotal, tax, total)
+
+
+REFUSALS = (PurchaseLocked, CartEmpty, OutOfStock, SpendingLimitExceeded)
+
+
+@reads
+def can_checkout(session: Session, customer_id: str, *, store: str, now: datetime | None = None) -> Check:
+    """Would checkout succeed now? The refusal's code: cart_empty, out_of_stock,
+    spending_limit_exceeded or purchase_locked."""
+    try:
+        _policy(session, customer_id, store, utc(now))
+    except REFUSALS as exc:
+        return Check.no(exc.code, exc.message)
+    return Check.yes()
+
+
+def _place(session: Session, customer_id: str, store: str, key: str, now: datetime | None = None) -> OrderView:
+    existing = _existing(session, key)  # inside the write lock: a repeat sees the first order
+    if existing is not None:
+        return existing
+    moment = utc(now)
+    checked = _policy(session, customer_id, store, moment)
+    shop, priced = checked.shop, checked.priced
+    subtotal, tax, total = checked.subtotal, checked.tax, checked.total
     wanted: dict[int, int] = {}
     for p in priced:
         wanted[p.product.id] = wanted.get(p.product.id, 0) + p.quantity

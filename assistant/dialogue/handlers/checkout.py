@@ -60,7 +60,7 @@ def handle_pin(ctx: Context, digits: str | None) -> Reply:
     if check.ok:
         ctx.state.question = None
         return actions.run(ctx, question.then)
-    if check.reason == "locked":
+    if check.reason == PurchaseLocked.code:
         ctx.state.question = None
         return ctx.say("pin_locked", message=check.message)
     return ctx.say("pin_wrong", message=check.message)

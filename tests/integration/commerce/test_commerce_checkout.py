@@ -82,7 +82,7 @@ def test_spending_limit(shop: Session) -> None:
     customer(shop, "carl", limit=2000)
     add_to_cart(shop, "carl", sku(shop, "GRO-ADV").id, 2)  # 25.98 + tax
     check = can_checkout(shop, "carl", store="grocery")
-    assert not check.ok and check.reason == "spending_limit"
+    assert not check.ok and check.reason == "spending_limit_exceeded"
     with pytest.raises(SpendingLimitExceeded) as err:
         checkout(shop, "carl", store="grocery", idempotency_key="k")
     assert err.value.limit_cents == 2000 and err.value.total_cents == 2812
@@ -96,7 +96,7 @@ def test_locked_customer_cannot_check_out(shop: Session) -> None:
     add_to_cart(shop, "alice", sku(shop, "GRO-BAN").id, 1)
     for _ in range(3):
         verify_pin(shop, "alice", "0000")
-    assert can_checkout(shop, "alice", store="grocery").reason == "locked"
+    assert can_checkout(shop, "alice", store="grocery").reason == "purchase_locked"
     with pytest.raises(PurchaseLocked):
         checkout(shop, "alice", store="grocery", idempotency_key="k")
     assert order_count(shop) == 0

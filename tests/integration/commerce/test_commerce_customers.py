@@ -36,7 +36,7 @@ def test_three_wrong_pins_lock_for_fifteen_minutes(shop: Session) -> None:
     assert verify_pin(shop, "alice", "1", NOW).reason == "wrong_pin"
     assert verify_pin(shop, "alice", "2", NOW).reason == "wrong_pin"
     third = verify_pin(shop, "alice", "3", NOW)
-    assert third.reason == "locked" and "15 minutes" in third.message
+    assert third.reason == "purchase_locked" and "15 minutes" in third.message
     with pytest.raises(PurchaseLocked) as err:
         verify_pin(shop, "alice", "2468", NOW + timedelta(minutes=14))
     assert err.value.until == (NOW + timedelta(minutes=15)).replace(tzinfo=None)
