@@ -36,7 +36,7 @@ MENU_SLOTS = {
 def vocabulary_from_menu(menu: dict[str, list[str]]) -> DomainVocabulary:
     """A cafe vocabulary from a ``menu.json`` mapping of slot -> phrases."""
     grammar = {MENU_SLOTS.get(slot, slot): list(values) for slot, values in menu.items()}
-    return _assemble(grammar, [], topic="coffee order")
+    return _assemble(grammar, topic="coffee order")
 
 
 def vocabulary_from_store(store: dict[str, Any]) -> DomainVocabulary:
@@ -59,7 +59,7 @@ def vocabulary_from_store(store: dict[str, Any]) -> DomainVocabulary:
     grammar = {k: list(dict.fromkeys(v)) for k, v in grammar.items() if v}
     name = store.get("store", {}).get("name", "the store")
     names = [p["name"] for p in store.get("products", []) if p.get("active", True)]
-    return _assemble(grammar, [], topic=f"shopping at {name}", prompt_names=names)
+    return _assemble(grammar, topic=f"shopping at {name}", prompt_names=names)
 
 
 REQUESTS = ["can i get", "can i have", "could i get", "i'd like", "i would like", "i want",
@@ -107,15 +107,14 @@ def whisper_prompt(topic: str, names: list[str], options: list[str]) -> str:
 
 
 def _assemble(
-    grammar: dict[str, list[str]], phrases: list[str], topic: str,
-    prompt_names: list[str] | None = None,
+    grammar: dict[str, list[str]], topic: str, prompt_names: list[str] | None = None,
 ) -> DomainVocabulary:
     named = [p for slot in NAME_SLOTS for p in grammar.get(slot, [])]
     modifiers = [p for slot, values in grammar.items()
                  if slot not in (*NAME_SLOTS, *NOT_PROMPTED) for p in values]
     prompt = whisper_prompt(topic, named if prompt_names is None else prompt_names, modifiers)
     return DomainVocabulary(
-        phrases=[*named, *phrases], prompt=prompt, grammar=grammar, carriers=list(COMMAND_WORDS),
+        phrases=named, prompt=prompt, grammar=grammar, carriers=list(COMMAND_WORDS),
         sentences=example_sentences(grammar),
     )
 

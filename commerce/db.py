@@ -177,10 +177,3 @@ def require_schema(engine: Engine) -> None:
         raise SchemaMissing(str(engine.url))
     if revision != head_revision():
         raise SchemaMissing(str(engine.url))
-
-
-def open_session(url: str) -> Session:
-    """A session on a database whose schema must already exist."""
-    engine = make_engine(url)
-    require_schema(engine)
-    return session_factory(engine)()

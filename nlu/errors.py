@@ -47,7 +47,3 @@ class BadServerReply(NluError):
 
     def __init__(self, url: str, reason: str) -> None:
         super().__init__(f"The NLU server at {url} sent a reply I cannot read: {reason}.")
-
-
-class ParserNotReady(NluError):
-    code = "nlu_not_ready"

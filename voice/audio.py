@@ -102,11 +102,6 @@ def to_pcm16(samples: np.ndarray) -> bytes:
     return np.round(clipped * 32767.0).astype("<i2").tobytes()
 
 
-def from_pcm16(audio: bytes) -> np.ndarray:
-    """16-bit little-endian PCM bytes to float32 samples in [-1, 1]."""
-    return np.frombuffer(audio, dtype="<i2").astype(np.float32) / 32768.0
-
-
 def chunk_to_array(chunk: AudioChunk) -> np.ndarray:
     """Any PCM chunk (8/16/32-bit int, any rate and channels) to float32 mono 16 kHz."""
     kinds = {1: "u1", 2: "<i2", 4: "<i4"}

@@ -48,13 +48,6 @@ class TextToSpeechError(PipelineError):
     stage = Stage.TTS
 
 
-class NothingHeard(SpeechToTextError):
-    """The recognizer heard no words: a value the loop answers, not a crash."""
-
-    def __init__(self) -> None:
-        super().__init__("nothing_heard", "Sorry, I did not hear anything. Please say it again.")
-
-
 STAGE_ERRORS: dict[Stage, type[PipelineError]] = {
     Stage.WAKE: WakeError, Stage.STT: SpeechToTextError, Stage.INTENT: IntentError,
     Stage.HANDLE: HandleError, Stage.TTS: TextToSpeechError,

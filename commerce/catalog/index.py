@@ -207,10 +207,3 @@ def get_index(session: Session) -> CatalogIndex:
             cached = build_index(session)
             _CACHE[engine] = cached
     return cached
-
-
-def invalidate(engine: Engine | None = None) -> None:
-    if engine is None:
-        _CACHE.clear()
-    else:
-        _CACHE.pop(engine, None)

@@ -7,9 +7,12 @@ must not be (``make seeds`` runs these against several seeds).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from tests.journeys.conftest import Shop
+Shop = Any  # the ``shop`` fixture (conftest.py)
+pytestmark = pytest.mark.slow  # the real trained NLU model
 
 
 @pytest.mark.parametrize(("question", "facts"), [

@@ -44,7 +44,7 @@ def test_whisper_hears_the_labelled_drinks(
     whisper_adapted: WhisperRecognizer, drink_samples: list[tuple[Path, str]]
 ) -> None:
     missed = drinks_heard(whisper_adapted, drink_samples)
-    assert len(missed) <= 1, missed  # measured on the whole corpus: see scripts/measure_asr.py
+    assert len(missed) <= 1, missed  # measured on the whole corpus: voicecart bench speech
 
 
 def test_whisper_transcript_is_well_formed(

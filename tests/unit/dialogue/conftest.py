@@ -21,29 +21,15 @@ from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions, Turn
 from assistant.settings import DATA_DIR
 from commerce.cart import CartView, view_cart
-from commerce.db import make_engine, session_factory, upgrade
-from commerce.seed import ensure_guest, load_customers, load_store
+from commerce.db import make_engine, session_factory
+from commerce.seed import seed_database
 from nlu.types import Entity, Parse
-
-
-def seed_database(path: Path) -> None:
-    """Schema by migrations, then the real store, customer and history data from data/."""
-    url = f"sqlite:///{path}"
-    engine = make_engine(url)
-    upgrade(engine)
-    factory = session_factory(engine)
-    with factory() as session:
-        for store in sorted((DATA_DIR / "stores").glob("*.json")):
-            load_store(session, store)
-        load_customers(session, DATA_DIR / "customers.json")
-        ensure_guest(session)
-    engine.dispose()
 
 
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("dialogue-seed") / "template.sqlite"
-    seed_database(path)
+    seed_database(f"sqlite:///{path}", DATA_DIR)
     return path
 
 
