@@ -73,3 +73,34 @@ def test_archive_without_metadata_is_corrupt(tmp_path: Path) -> None:
 def test_missing_model_dir_raises_model_missing(tmp_path: Path) -> None:
     with pytest.raises(ModelMissing):
         LocalParser(tmp_path).parse("hello")
+
+
+def test_each_seed_is_its_own_model_and_the_config_gets_it(tmp_path: Path) -> None:
+    import yaml
+
+    from nlu.model import seeded_config
+
+    config = "pipeline:\n  - name: WhitespaceTokenizer\n  - name: DIETClassifier\n    random_seed: 7\n"
+    data = _data(tmp_path / "data", config)
+    files = training_files(data)
+    assert len({inputs_hash(files), inputs_hash(files, 1), inputs_hash(files, 2)}) == 3
+    seeded = seeded_config(files[0], 11, tmp_path / "models")
+    pipeline = yaml.safe_load(seeded.read_text())["pipeline"]
+    assert pipeline[1] == {"name": "DIETClassifier", "random_seed": 11}
+    assert "random_seed: 7" in files[0].read_text()  # the committed config is left alone
+
+
+def test_a_config_with_no_seed_to_set_is_a_clear_error(tmp_path: Path) -> None:
+    from nlu.model import seeded_config
+
+    data = _data(tmp_path / "data", "pipeline:\n  - name: WhitespaceTokenizer\n")
+    with pytest.raises(TrainingDataError, match="random_seed"):
+        seeded_config(training_files(data)[0], 3, tmp_path / "models")
+
+
+def test_the_seed_picks_its_models_folder() -> None:
+    from assistant.settings import Settings
+
+    assert Settings.load({}).nlu_models_dir.name == "nlu"
+    seeded = Settings.load({"VOICECART_NLU_SEED": "3"})
+    assert seeded.nlu_seed == 3 and seeded.nlu_models_dir.parts[-2:] == ("nlu", "seed-3")
