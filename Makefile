@@ -58,7 +58,7 @@ models: setup
 	$(VC) nlu train
 
 lint: setup
-	$(VENV)/bin/ruff check voice nlu commerce assistant tests
+	$(VENV)/bin/ruff check voice nlu commerce assistant storedata tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

@@ -13,6 +13,8 @@ import platformdirs
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 MODELS_DIR = PROJECT_ROOT / "models"
+# The shared speech corpus, beside the repository (its recordings are not committed here).
+CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "speech" / "coffee-orders"
 
 
 def default_db_url() -> str:
@@ -34,6 +36,7 @@ class Settings:
     json: bool = False
     data_dir: Path = DATA_DIR
     models_dir: Path = MODELS_DIR
+    corpus_dir: Path = CORPUS_DIR  # recordings, labels.json and menu.json of the benchmarks
     # NLU
     nlu_url: str | None = None
     nlu_model: Path | None = None

@@ -1,21 +1,19 @@
 """Build the recognizers' domain vocabulary from the store's own data.
 
-Sources, first found wins: ``data/stores/<store>.json`` (catalog names, brands, aliases,
-categories, modifier options and amounts), else a cafe ``menu.json`` in the format of the
-shared coffee-orders corpus. Command words common to every store are added to both.
+Sources: ``data/stores/<store>.json`` (catalog names, brands, aliases, categories, modifier
+options and amounts), or a cafe ``menu.json`` in the format of the shared coffee-orders
+corpus when one is given. Command words common to every store are added to both.
 """
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
-from typing import Any
 
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import Settings
+from storedata.corpus import CorpusMenu, read_corpus_menu
+from storedata.storefile import StoreFile, read_store
 from voice.vocabulary import DomainVocabulary
-
-CORPUS_MENU = PROJECT_ROOT.parent / "shared" / "speech" / "coffee-orders" / "menu.json"
 
 # What shoppers say around the names: requests, counts, joins, and the dialogue's answers.
 COMMAND_WORDS = [
@@ -26,40 +24,27 @@ COMMAND_WORDS = [
     "checkout", "that's all", "what's in my cart", "reorder", "more", "repeat that", "stop",
 ]
 
-# Menu slot names of the corpus -> the entity names of the design.
-MENU_SLOTS = {
-    "coffeeDrink": "drink", "size": "size", "roast": "roast", "numberOfShots": "shots",
-    "milk": "milk", "sugar": "sweetener", "amount": "amount",
-}
+def vocabulary_from_menu(menu: CorpusMenu) -> DomainVocabulary:
+    """A cafe vocabulary from a corpus ``menu.json`` (``storedata.corpus``)."""
+    return _assemble(menu.slots(), topic="coffee order")
 
 
-def vocabulary_from_menu(menu: dict[str, list[str]]) -> DomainVocabulary:
-    """A cafe vocabulary from a ``menu.json`` mapping of slot -> phrases."""
-    grammar = {MENU_SLOTS.get(slot, slot): list(values) for slot, values in menu.items()}
-    return _assemble(grammar, topic="coffee order")
-
-
-def vocabulary_from_store(store: dict[str, Any]) -> DomainVocabulary:
-    """A vocabulary from a store file in the format of ``data/stores/<code>.json``."""
+def vocabulary_from_store(store: StoreFile) -> DomainVocabulary:
+    """A vocabulary from a store file (``storedata.storefile``)."""
     grammar: dict[str, list[str]] = {"product": [], "brand": [], "category": []}
-    for category in store.get("categories", []):
-        grammar["category"] += [category["name"], *category.get("aliases", [])]
-        grammar["category"] += category.get("keywords", [])
-    for product in store.get("products", []):
-        if not product.get("active", True):
-            continue
-        grammar["product"] += [product["name"], *product.get("aliases", [])]
-        if product.get("brand"):
-            grammar["brand"].append(product["brand"])
-        for group in product.get("modifier_groups", []):
-            slot = grammar.setdefault(group["name"], [])
-            slot += [option["name"] for option in group.get("options", [])]
-            if group.get("amounts"):
-                grammar.setdefault("amount", []).extend(group["amounts"])
+    for category in store.categories:
+        grammar["category"] += [category.name, *category.aliases, *category.keywords]
+    for product in store.active_products:
+        grammar["product"] += [product.name, *product.aliases]
+        if product.brand:
+            grammar["brand"].append(product.brand)
+        for group in product.modifier_groups:
+            grammar.setdefault(group.name, []).extend(o.name for o in group.options)
+            if group.amounts:
+                grammar.setdefault("amount", []).extend(group.amounts)
     grammar = {k: list(dict.fromkeys(v)) for k, v in grammar.items() if v}
-    name = store.get("store", {}).get("name", "the store")
-    names = [p["name"] for p in store.get("products", []) if p.get("active", True)]
-    return _assemble(grammar, topic=f"shopping at {name}", prompt_names=names)
+    names = [p.name for p in store.active_products]
+    return _assemble(grammar, topic=f"shopping at {store.store.name}", prompt_names=names)
 
 
 REQUESTS = ["can i get", "can i have", "could i get", "i'd like", "i would like", "i want",
@@ -119,20 +104,12 @@ def _assemble(
     )
 
 
-def store_file(settings: Settings) -> Path | None:
-    path = settings.data_dir / "stores" / f"{settings.store}.json"
-    return path if path.is_file() else None
-
-
 def load_vocabulary(settings: Settings, menu: Path | None = None) -> DomainVocabulary | None:
-    """The vocabulary for the settings' store, or None with ``--open-vocabulary``."""
+    """The vocabulary of the settings' store file (or of a corpus ``menu``); None with
+    ``--open-vocabulary`` or when there is neither."""
     if settings.open_vocabulary:
         return None
-    if menu is None:
-        path = store_file(settings)
-        if path is not None:
-            return vocabulary_from_store(json.loads(path.read_text(encoding="utf-8")))
-        menu = CORPUS_MENU if CORPUS_MENU.is_file() else None
-    if menu is None:
-        return None
-    return vocabulary_from_menu(json.loads(menu.read_text(encoding="utf-8")))
+    if menu is not None:
+        return vocabulary_from_menu(read_corpus_menu(menu))
+    path = settings.data_dir / "stores" / f"{settings.store}.json"
+    return vocabulary_from_store(read_store(path)) if path.is_file() else None

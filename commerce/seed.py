@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -29,6 +30,12 @@ from commerce.db import unit_of_work
 from commerce.errors import InvalidData
 from commerce.money import tax_cents
 from commerce.orders.models import Order, OrderLine
+from storedata.storefile import (
+    ModifierGroupRecord,
+    StoreDataError,
+    StoreFile,
+    read_store,
+)
 
 GUEST_ID = "guest"
 
@@ -46,66 +53,66 @@ def _read(path: Path) -> Any:
         raise InvalidData(f"I couldn't read the data file {path}: {exc}.") from exc
 
 
-def _groups(data: list[dict[str, Any]]) -> list[ModifierGroup]:
+def _groups(groups: Sequence[ModifierGroupRecord]) -> list[ModifierGroup]:
     return [
-        ModifierGroup(name=g["name"], required=bool(g.get("required", False)),
-                      multi=bool(g.get("multi", False)), default_option=g.get("default"),
-                      amounts=list(g.get("amounts") or []), position=i,
-                      options=[ModifierOption(name=o["name"],
-                                              price_delta_cents=int(o.get("price_delta_cents", 0)),
+        ModifierGroup(name=g.name, required=g.required, multi=g.multi, default_option=g.default,
+                      amounts=list(g.amounts), position=i,
+                      options=[ModifierOption(name=o.name, price_delta_cents=o.price_delta_cents,
                                               position=j)
-                               for j, o in enumerate(g.get("options", []))])
-        for i, g in enumerate(data)
+                               for j, o in enumerate(g.options)])
+        for i, g in enumerate(groups)
     ]
 
 
-def apply_store(session: Session, data: dict[str, Any]) -> SeedReport:
-    """Upsert one store document into the open transaction (no commit)."""
-    meta = data["store"]
-    store = session.get(Store, meta["code"]) or Store(code=meta["code"], catalog_version=0)
-    store.name, store.currency = meta["name"], meta.get("currency", "USD")
-    store.tax_rate_bp = int(meta.get("tax_rate_bp", 0))
+def apply_store(session: Session, data: StoreFile) -> SeedReport:
+    """Upsert one store into the open transaction (no commit)."""
+    meta = data.store
+    store = session.get(Store, meta.code) or Store(code=meta.code, catalog_version=0)
+    store.name, store.currency, store.tax_rate_bp = meta.name, meta.currency, meta.tax_rate_bp
     session.add(store)
     categories = {c.name: c for c in session.execute(
         select(Category).where(Category.store_code == store.code)).scalars()}
-    for cat in data.get("categories", []):
-        row = categories.get(cat["name"]) or Category(store_code=store.code, name=cat["name"])
-        row.aliases, row.keywords = list(cat.get("aliases", [])), list(cat.get("keywords", []))
+    for cat in data.categories:
+        row = categories.get(cat.name) or Category(store_code=store.code, name=cat.name)
+        row.aliases, row.keywords = list(cat.aliases), list(cat.keywords)
         session.add(row)
-        categories[cat["name"]] = row
+        categories[cat.name] = row
     session.flush()
     existing = {p.sku: p for p in session.execute(
         select(Product).where(Product.store_code == store.code)
         .options(selectinload(Product.aliases), selectinload(Product.modifier_groups))
     ).scalars()}
     created = updated = 0
-    for item in data.get("products", []):
-        if item["category"] not in categories:
-            raise InvalidData(f"Product {item['sku']} has an unknown category {item['category']}.")
-        product = existing.get(item["sku"])
+    for item in data.products:
+        if item.category not in categories:
+            raise InvalidData(f"Product {item.sku} has an unknown category {item.category}.")
+        product = existing.get(item.sku)
         if product is None:
-            product = Product(sku=item["sku"], store_code=store.code)
+            product = Product(sku=item.sku, store_code=store.code)
             session.add(product)
             created += 1
         else:
             updated += 1
-        product.category_id = categories[item["category"]].id
-        product.name, product.brand = item["name"], item.get("brand")
-        product.size, product.unit = item.get("size"), item.get("unit")
-        product.price_cents, product.stock = int(item["price_cents"]), int(item.get("stock", 0))
-        product.active = bool(item.get("active", True))
-        product.tags, product.description = list(item.get("tags", [])), item.get("description", "")
+        product.category_id = categories[item.category].id
+        product.name, product.brand = item.name, item.brand
+        product.size, product.unit = item.size, item.unit
+        product.price_cents, product.stock = item.price_cents, item.stock
+        product.active = item.active
+        product.tags, product.description = list(item.tags), item.description
         product.updated_at = utc()
-        aliases = list(item.get("aliases", []))
+        aliases = list(item.aliases)
         if [a.alias for a in product.aliases] != aliases:
             product.aliases = [ProductAlias(alias=a) for a in aliases]
-        product.modifier_groups = _groups(item.get("modifier_groups", []))
+        product.modifier_groups = _groups(item.modifier_groups)
     session.flush()
     return SeedReport(created, updated)
 
 
 def load_store(session: Session, path: Path) -> SeedReport:
-    data = _read(path)
+    try:
+        data = read_store(path)
+    except StoreDataError as exc:
+        raise InvalidData(exc.message) from exc
     return unit_of_work(session, lambda: apply_store(session, data))
 
 

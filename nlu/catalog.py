@@ -16,6 +16,7 @@ import yaml
 
 from nlu.errors import TrainingDataError
 from nlu.variants import drink_variants, option_variants
+from storedata.storefile import StoreDataError, StoreFile, parse_store, read_store
 
 Bank = dict[str, list[str]]
 Banks = dict[str, Bank]
@@ -40,14 +41,18 @@ def load_json(path: Path) -> Any:
         raise TrainingDataError(f"Cannot read {path.name}: {exc}") from exc
 
 
-def load_sources(data_dir: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, list[str]]]:
+def load_sources(data_dir: Path) -> tuple[StoreFile, StoreFile, dict[str, list[str]]]:
     """Grocery store, cafe store and FAQ topics (with keywords); the bundled sample fills any
     missing file."""
     fallback = load_json(data_dir / "nlu" / "fallback_catalog.json")
-    stores: dict[str, Any] = {}
+    stores: dict[str, StoreFile] = {}
     for code in ("grocery", "cafe"):
         path = data_dir / "stores" / f"{code}.json"
-        stores[code] = load_json(path) if path.exists() else fallback[code]
+        try:
+            stores[code] = read_store(path) if path.exists() else \
+                parse_store(fallback[code], source=f"the bundled {code} sample")
+        except StoreDataError as exc:
+            raise TrainingDataError(exc.message) from exc
     faq_path = data_dir / "faq.yml"
     faq: Any = {"topics": fallback["faq"]}
     if faq_path.exists():
@@ -84,30 +89,28 @@ def _add(bank: Bank, canonical: str, *forms: str) -> None:
             seen.append(form)
 
 
-def grocery_banks(store: dict[str, Any]) -> Banks:
+def grocery_banks(store: StoreFile) -> Banks:
     products: Bank = {}
     brands: Bank = {}
     categories: Bank = {}
     keywords: Bank = {}
     units: Bank = {}
-    for cat in store.get("categories", []):
-        _add(categories, cat["name"], *cat.get("aliases", []))
-        for kw in cat.get("keywords", []):
-            _add(keywords, cat["name"], kw)
-    for p in store.get("products", []):
-        if not p.get("active", True):
-            continue
-        name, brand = p["name"], p.get("brand") or ""
-        forms = list(p.get("aliases", []))
+    for cat in store.categories:
+        _add(categories, cat.name, *cat.aliases)
+        for kw in cat.keywords:
+            _add(keywords, cat.name, kw)
+    for p in store.active_products:
+        name, brand = p.name, p.brand or ""
+        forms = list(p.aliases)
         if brand and spoken(name).startswith(spoken(brand) + " "):
             forms.append(spoken(name)[len(spoken(brand)) + 1 :])
         _add(products, name, *forms)
         if brand:
             _add(brands, brand)
-        size = re.fullmatch(r"(\d+|half) (lb|oz|gal|qt|pint|pack|liter)( bag)?", p.get("size") or "")
-        if size:
+        size = re.fullmatch(r"(\d+|half) (lb|oz|gal|qt|pint|pack|liter)( bag)?", p.size or "")
+        if size and p.size:
             word = UNIT_WORDS.get(size.group(2), size.group(2))
-            _add(units, p["size"], f"{size.group(1)} {word}", f"{size.group(1)}-{word}")
+            _add(units, p.size, f"{size.group(1)} {word}", f"{size.group(1)}-{word}")
     for extra in ("gallon", "half gallon", "pound", "pounds", "ounce", "bag", "box", "bottle",
                   "pack", "carton", "can", "jar", "loaf", "bunch", "six pack", "quart",
                   "liter", "roll", "case", "cans", "boxes", "bags", "bottles", "jars",
@@ -160,29 +163,29 @@ def singular(word: str) -> str | None:
     return word[:-1]
 
 
-def cafe_food_banks(store: dict[str, Any]) -> Bank:
+def cafe_food_banks(store: StoreFile) -> Bank:
     """Cafe items without modifiers (pastries) are products."""
     products: Bank = {}
-    for p in store.get("products", []):
-        if not p.get("modifier_groups") and p.get("active", True):
-            _add(products, p["name"], *p.get("aliases", []))
+    for p in store.active_products:
+        if not p.modifier_groups:
+            _add(products, p.name, *p.aliases)
     return products
 
 
-def cafe_banks(store: dict[str, Any]) -> Banks:
+def cafe_banks(store: StoreFile) -> Banks:
     """Drinks and every modifier option, each with the variants an ASR may print."""
     banks: Banks = {"drink": {}, "amount": {}, **{g: {} for g in CAFE_GROUPS}}
-    for p in store.get("products", []):
-        if not p.get("modifier_groups"):
+    for p in store.products:
+        if not p.modifier_groups:
             continue
-        _add(banks["drink"], spoken(p["name"]), *drink_variants(spoken(p["name"])))
-        for group in p["modifier_groups"]:
-            gname = group["name"]
+        _add(banks["drink"], spoken(p.name), *drink_variants(spoken(p.name)))
+        for group in p.modifier_groups:
+            gname = group.name
             if gname not in banks:
                 continue
-            for opt in group.get("options", []):
-                _add(banks[gname], spoken(opt["name"]), *option_variants(gname, spoken(opt["name"])))
-            for amount in group.get("amounts", []):
+            for opt in group.options:
+                _add(banks[gname], spoken(opt.name), *option_variants(gname, spoken(opt.name)))
+            for amount in group.amounts:
                 _add(banks["amount"], spoken(amount), *option_variants("amount", spoken(amount)))
     if not banks["drink"]:
         raise TrainingDataError("The cafe store has no drinks with modifier groups.")

@@ -85,9 +85,9 @@ def build_banks(data_dir: Path, templates: dict[str, Any]) -> tuple[Banks, dict[
         overrides[word] = word
     banks["item_word"] = {w: [w] for w in sorted(general_items | shared_items)}
     pairs = {}
-    for p in grocery.get("products", []):
-        if p.get("brand") and p.get("active", True):
-            pairs[f"{p['brand']}|{p['name']}"] = [p["name"]]
+    for p in grocery.active_products:
+        if p.brand:
+            pairs[f"{p.brand}|{p.name}"] = [p.name]
     banks["brand_product"] = pairs
     return banks, overrides
 

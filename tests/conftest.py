@@ -18,13 +18,14 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("XDG_DATA_HOME", str(_SCRATCH / "xdg-data"))
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DIR = REPO_ROOT.parent / "shared" / "speech" / "coffee-orders"
 
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    """The shared coffee-orders corpus (VOICECART_CORPUS overrides)."""
-    path = Path(os.environ.get("VOICECART_CORPUS", CORPUS_DIR))
+    """The shared coffee-orders corpus (``VOICECART_CORPUS_DIR`` overrides)."""
+    from assistant.settings import Settings
+
+    path = Settings.load().corpus_dir
     if not (path / "labels.json").exists():
         pytest.fail(f"The coffee-orders corpus is missing at {path}")
     return path

@@ -6,22 +6,40 @@ Read from the cafe store file (``data/stores/cafe.json``, see docs/DESIGN.md) or
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-# Corpus slot name -> modifier group of the store, and back.
-SLOT_TO_GROUP = {
-    "size": "size",
-    "roast": "roast",
-    "numberOfShots": "shots",
-    "milkAmount": "milk",
-    "sugarAmount": "sweetener",
-}
-MENU_JSON_GROUPS = {"size": "size", "roast": "roast", "numberOfShots": "shots",
-                    "milk": "milk", "sugar": "sweetener"}
+from storedata.corpus import CorpusMenu, read_menu_file
+
 AMOUNT_GROUPS = ("milk", "sweetener")
+
+
+class _Option(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class _Group(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def options(self) -> Sequence[_Option]: ...
+    @property
+    def amounts(self) -> Sequence[str]: ...
+
+
+class MenuProduct(Protocol):
+    """A product as the store file or the catalog gives it (``ProductRecord``,
+    ``commerce.catalog.ProductInfo``): its name, aliases and modifier groups."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> Sequence[str]: ...
+    @property
+    def modifier_groups(self) -> Sequence[_Group]: ...
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: spotting caches per menu
@@ -42,38 +60,33 @@ class Menu:
 
     @classmethod
     def load(cls, path: Path) -> Menu:
-        raw: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-        if "products" in raw:
-            return cls._from_store(raw)
-        return cls._from_menu_json(raw)
+        """From a store file (``data/stores/cafe.json``) or a corpus ``menu.json``."""
+        source = read_menu_file(path)
+        if isinstance(source, CorpusMenu):
+            return cls.from_corpus(source)
+        return cls.from_products(source.active_products)
 
     @classmethod
-    def from_products(cls, products: list[dict[str, Any]]) -> Menu:
-        """From product records shaped like the store file's (name, aliases, modifier_groups)."""
-        return cls._from_store({"products": products})
+    def from_corpus(cls, menu: CorpusMenu) -> Menu:
+        return cls(menu.drinks, dict(menu.groups), menu.amounts, default_variants(menu.groups))
 
     @classmethod
-    def _from_menu_json(cls, raw: dict[str, Any]) -> Menu:
-        groups = {MENU_JSON_GROUPS[k]: tuple(v) for k, v in raw.items() if k in MENU_JSON_GROUPS}
-        return cls(tuple(raw["coffeeDrink"]), groups, tuple(raw.get("amount", ())),
-                   default_variants(groups))
-
-    @classmethod
-    def _from_store(cls, raw: dict[str, Any]) -> Menu:
+    def from_products(cls, products: Sequence[MenuProduct]) -> Menu:
+        """The drinks (products with modifier groups), their options, amounts and aliases."""
         drinks: list[str] = []
         groups: dict[str, list[str]] = {}
         amounts: list[str] = []
         variants: dict[str, tuple[str, str]] = {}
-        for product in raw["products"]:
-            if not product.get("modifier_groups"):
+        for product in products:
+            if not product.modifier_groups:
                 continue
-            drinks.append(product["name"].lower())
-            for alias in product.get("aliases", []):
-                variants[alias.lower()] = ("drink", product["name"].lower())
-            for group in product["modifier_groups"]:
-                names = groups.setdefault(group["name"], [])
-                names += [o["name"] for o in group["options"] if o["name"] not in names]
-                amounts += [a for a in group.get("amounts", []) if a not in amounts]
+            drinks.append(product.name.lower())
+            for alias in product.aliases:
+                variants[alias.lower()] = ("drink", product.name.lower())
+            for group in product.modifier_groups:
+                names = groups.setdefault(group.name, [])
+                names += [o.name for o in group.options if o.name not in names]
+                amounts += [a for a in group.amounts if a not in amounts]
         frozen = {g: tuple(v) for g, v in groups.items()}
         variants = {**default_variants(frozen), **variants}
         return cls(tuple(drinks), frozen, tuple(amounts), variants)

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from text_to_num import alpha2digit
 
 from assistant.cafe.menu import AMOUNT_GROUPS, Menu
+from storedata.corpus import DRINK_SLOT, LABEL_SLOTS
 
 SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten".split())}
@@ -61,13 +62,11 @@ class DrinkOrder:
 
     def to_slots(self) -> dict[str, str]:
         """Slots in the corpus's label format, using the menu's own phrases."""
-        from assistant.cafe.menu import SLOT_TO_GROUP
-
         slots: dict[str, str] = {}
         if self.drink:
-            slots["coffeeDrink"] = self.drink
+            slots[DRINK_SLOT] = self.drink
         mods, amounts = self.modifiers or {}, self.amounts or {}
-        for slot, group in SLOT_TO_GROUP.items():
+        for slot, group in LABEL_SLOTS.items():
             if group in mods:
                 amount = amounts.get(group)
                 slots[slot] = f"{amount} {mods[group]}" if amount else mods[group]

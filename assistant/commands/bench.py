@@ -21,7 +21,7 @@ from assistant.commands.voice import engine_choice
 from assistant.settings import PROJECT_ROOT, Settings
 from voice.select import ENGINES, choose_engine
 
-DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "speech" / "coffee-orders"
+DEFAULT_CORPUS = Settings.load().corpus_dir
 
 
 def machine() -> str:

@@ -37,7 +37,6 @@ from assistant.pipeline.kiosk import Kiosk, KioskOptions
 from assistant.pipeline.report import print_and_save
 from assistant.pipeline.run import PipelineTurn
 from assistant.settings import DATA_DIR, Settings
-from assistant.vocabulary import CORPUS_MENU
 from commerce.seed import seed_database
 from voice.audio import AudioChunk, read_audio
 from voice.mic import recording
@@ -164,7 +163,7 @@ def measure(corpus: Path, limit: int, options: argparse.Namespace,
 
 def main() -> None:
     args = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    args.add_argument("--corpus", type=Path, default=CORPUS_MENU.parent)
+    args.add_argument("--corpus", type=Path, default=Settings.load().corpus_dir)
     args.add_argument("--limit", type=int, default=50)
     args.add_argument("--engine", default=None, help="auto (default), whisper, pocketsphinx…")
     args.add_argument("--beam", type=int, default=None, help="Whisper beam size.")

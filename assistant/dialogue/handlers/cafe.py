@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -37,7 +36,7 @@ def store_menu(ctx: Context) -> Menu:
     cached = _MENUS.get(key)
     if cached is None or cached[0] != version:
         products = customizable_products(ctx.session, ctx.store)
-        cached = (version, Menu.from_products([asdict(p) for p in products]))
+        cached = (version, Menu.from_products(products))
         _MENUS[key] = cached
     return cached[1]
 

@@ -11,6 +11,7 @@ from commerce.catalog import ProductInfo, get_product_by_sku
 from commerce.customers import CustomerInfo, create_customer
 from commerce.db import unit_of_work
 from commerce.seed import apply_store
+from storedata.storefile import parse_store
 
 _SKU = itertools.count(1)
 
@@ -85,7 +86,7 @@ def cafe_products() -> list[dict[str, Any]]:
 
 def seed_store(session: Session, products: list[dict[str, Any]], **kw: Any) -> None:
     doc = store_doc(products, **kw)
-    unit_of_work(session, lambda: apply_store(session, doc))
+    unit_of_work(session, lambda: apply_store(session, parse_store(doc)))
 
 
 def sku(session: Session, code: str) -> ProductInfo:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.vocabulary import vocabulary_from_menu
+from storedata.corpus import read_corpus_menu
 from voice.engines.pocketsphinx import PocketsphinxRecognizer
 from voice.engines.vosk import VoskRecognizer, find_model
 from voice.engines.whisper import WhisperRecognizer
@@ -18,7 +19,7 @@ SAMPLE_SIZE = 6
 
 @pytest.fixture(scope="session")
 def cafe_vocabulary(corpus_dir: Path) -> DomainVocabulary:
-    return vocabulary_from_menu(json.loads((corpus_dir / "menu.json").read_text()))
+    return vocabulary_from_menu(read_corpus_menu(corpus_dir / "menu.json"))
 
 
 @pytest.fixture(scope="session")

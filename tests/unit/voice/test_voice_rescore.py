@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocabulary import vocabulary_from_menu
+from storedata.corpus import parse_corpus_menu
 from voice.engines.whisper_direct import compression_ratio, fits_window
 from voice.rescore import fit, rerank
 from voice.vocabulary import DomainVocabulary
 
-MENU = {"coffeeDrink": ["latte", "iced coffee"], "size": ["small", "twenty ounce"],
-        "milk": ["soy milk"], "sugar": ["sweetener"], "amount": ["a lot of", "lots of"]}
+MENU = parse_corpus_menu({"coffeeDrink": ["latte", "iced coffee"],
+                          "size": ["small", "twenty ounce"], "milk": ["soy milk"],
+                          "sugar": ["sweetener"], "amount": ["a lot of", "lots of"]})
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from assistant.vocabulary import vocabulary_from_menu, vocabulary_from_store
+from storedata.corpus import parse_corpus_menu
+from storedata.storefile import parse_store
 from voice.vocabulary import (
     DomainVocabulary,
     cached,
@@ -16,8 +19,8 @@ from voice.vocabulary import (
     to_sentences,
 )
 
-MENU = {"coffeeDrink": ["latte", "iced mocha"], "size": ["small", "twelve ounce"],
-        "milk": ["soy milk"], "amount": ["a lot of"]}
+MENU = parse_corpus_menu({"coffeeDrink": ["latte", "iced mocha"], "size": ["small", "twelve ounce"],
+                          "milk": ["soy milk"], "amount": ["a lot of"]})
 
 
 def test_menu_vocabulary_has_slots_prompt_and_command_words() -> None:
@@ -29,13 +32,15 @@ def test_menu_vocabulary_has_slots_prompt_and_command_words() -> None:
 
 
 def test_store_vocabulary_reads_names_brands_modifiers_and_amounts() -> None:
-    store = {"store": {"name": "Cafe"}, "categories": [
+    store = {"store": {"code": "cafe", "name": "Cafe"}, "categories": [
         {"name": "drinks", "aliases": ["beverages"], "keywords": ["thirsty"]}],
-        "products": [{"name": "Latte", "brand": "House", "aliases": ["caffe latte"],
+        "products": [{"sku": "C-1", "category": "drinks", "price_cents": 300,
+                      "name": "Latte", "brand": "House", "aliases": ["caffe latte"],
                       "modifier_groups": [{"name": "milk", "amounts": ["a bit of"],
                                            "options": [{"name": "oat milk"}]}]},
-                     {"name": "Retired", "active": False}]}
-    vocab = vocabulary_from_store(store)
+                     {"sku": "C-2", "category": "drinks", "price_cents": 300,
+                      "name": "Retired", "active": False}]}
+    vocab = vocabulary_from_store(parse_store(store))
     assert vocab.grammar["product"] == ["Latte", "caffe latte"]
     assert vocab.grammar["brand"] == ["House"]
     assert vocab.grammar["category"] == ["drinks", "beverages", "thirsty"]
@@ -65,7 +70,7 @@ def test_phrase_list_and_sentences() -> None:
 
 def test_key_changes_with_any_word_and_cache_rebuilds(tmp_path: Path) -> None:
     one = vocabulary_from_menu(MENU)
-    two = vocabulary_from_menu({**MENU, "milk": ["oat milk"]})
+    two = vocabulary_from_menu(replace(MENU, groups={**MENU.groups, "milk": ("oat milk",)}))
     assert one.key() == vocabulary_from_menu(MENU).key() and one.key() != two.key()
     builds: list[str] = []
 
@@ -94,4 +99,5 @@ def test_example_sentences_are_seeded_and_built_from_the_slots() -> None:
     assert any("with a lot of soy milk" in s for s in vocab.sentences)
     assert any("twelve ounce" in s for s in vocab.sentences)
     assert vocab.sentences[0] in to_sentences(vocab).splitlines()
-    assert vocabulary_from_menu({"size": ["small"]}).sentences == []  # nothing to order
+    no_drinks = parse_corpus_menu({"coffeeDrink": [], "size": ["small"]})
+    assert vocabulary_from_menu(no_drinks).sentences == []  # nothing to order
