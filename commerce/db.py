@@ -13,7 +13,7 @@ from sqlalchemy.engine.url import URL
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from commerce.errors import SchemaMissing
+from commerce.errors import DatabaseMissing, SchemaMissing
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -168,6 +168,27 @@ def current_revision(engine: Engine) -> str | None:
 
 def schema_ready(engine: Engine) -> bool:
     return current_revision(engine) == head_revision()
+
+
+def sqlite_file(db_url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and in-memory SQLite)."""
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database).expanduser()
+
+
+def open_shop(db_url: str) -> Engine:
+    """An engine on an existing, migrated shop database. Never creates one (a missing SQLite
+    file stays missing): :class:`DatabaseMissing` says how to make it."""
+    path = sqlite_file(db_url)
+    if path is not None and not path.exists():
+        raise DatabaseMissing(str(path))
+    engine = make_engine(db_url)
+    if not schema_ready(engine):
+        engine.dispose()
+        raise DatabaseMissing(str(path or db_url))
+    return engine
 
 
 def require_schema(engine: Engine) -> None:

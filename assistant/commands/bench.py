@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import platform
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
+from assistant.app import build_parser, build_recognizer
 from assistant.bench.corpus import Corpus
 from assistant.bench.noise import NoiseMixer
 from assistant.bench.report import write_report
@@ -17,9 +17,8 @@ from assistant.bench.speech import make_understand, predictions, run
 from assistant.bench.summary import summarize
 from assistant.cafe.menu import Menu
 from assistant.commands.bench_wer import wer
-from assistant.commands.voice import engine_choice
 from assistant.settings import PROJECT_ROOT, Settings
-from voice.select import ENGINES, choose_engine
+from voice.select import ENGINES
 
 DEFAULT_CORPUS = Settings.load().corpus_dir
 
@@ -71,13 +70,10 @@ def speech(
     if noise is not None and not noise.is_file():
         raise click.UsageError(f"The noise file {noise} does not exist.")
     menu = Menu.load(settings.data_dir / "stores" / "cafe.json")
-    from nlu import make_parser
-
-    parser = make_parser(settings.nlu_models_dir, url=settings.nlu_url,
-                         model=settings.nlu_model)
+    parser = build_parser(settings)
     # No word timings: the benchmark scores text, and Whisper then decodes its n-best directly.
-    recognizer, reason = choose_engine(replace(
-        engine_choice(settings), whisper_words=False, whisper_threads=1, whisper_workers=2))
+    recognizer, reason = build_recognizer(settings, whisper_words=False, whisper_threads=1,
+                                          whisper_workers=2)
     click.echo(reason, err=True)
     understand = make_understand(parser, menu)
     understand("warm up")  # waits for the NLU model to finish loading

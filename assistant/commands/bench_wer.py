@@ -4,15 +4,14 @@ on cafe orders made from the menu and spoken by the TTS (references known)."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
+from assistant.app import engine_choice
 from assistant.bench.wer import WerResult, measure, order_sentences, synthesize
 from assistant.cafe.menu import Menu
-from assistant.commands.voice import engine_choice
 from assistant.settings import Settings
 from voice.errors import VoiceError
 from voice.select import choose_engine
@@ -39,9 +38,10 @@ def wer(settings: Settings, sentences: int, engines: tuple[str, ...], out: Path 
     results: list[WerResult] = []
     runs = [(e, o) for e in engines for o in (False, True)]
     for engine, open_vocabulary in tqdm(runs, unit="run", desc="wer"):
-        choice = engine_choice(settings.replace(engine=engine, open_vocabulary=open_vocabulary))
+        choice = engine_choice(settings.replace(engine=engine, open_vocabulary=open_vocabulary),
+                               whisper_words=False)
         try:
-            recognizer, _ = choose_engine(replace(choice, whisper_words=False))
+            recognizer, _ = choose_engine(choice)
         except VoiceError as exc:
             click.echo(f"{engine}: skipped, {exc.message}", err=True)
             continue

@@ -9,11 +9,10 @@ from typing import TextIO
 
 import click
 
+from assistant import app
 from assistant.dialogue.manager import DialogueManager
-from assistant.dialogue.setup import build_manager
 from assistant.dialogue.types import Turn
 from assistant.settings import Settings
-from nlu import make_parser
 
 
 def _print_turn(turn: Turn, as_json: bool) -> None:
@@ -72,8 +71,8 @@ def chat(settings: Settings, script: Path | None, as_json: bool, customer: str |
     """Talk to the assistant by typing (the PIN is asked with hidden input)."""
     settings = settings.replace(customer=customer, store=store)
     as_json = as_json or settings.json
-    manager = build_manager(settings, None)  # fails fast, before loading a model
-    manager.parser = make_parser(settings.nlu_models_dir, settings.nlu_url, settings.nlu_model)
+    manager = app.build_dialogue(settings)  # fails fast, before loading a model
+    manager.parser = app.build_parser(settings)
     greeting = manager.start()
     if script is not None:
         if not as_json:

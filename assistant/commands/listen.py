@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import queue
 import sys
@@ -13,19 +12,17 @@ from typing import Any
 
 import click
 
-from assistant.commands.voice import engine_choice
-from assistant.dialogue.setup import build_manager
+from assistant import app
 from assistant.pipeline.errors import PipelineError
 from assistant.pipeline.events import EventCallback, EventType, PipelineEvent, ignore
 from assistant.pipeline.kiosk import Kiosk, KioskOptions, MicSource
 from assistant.pipeline.report import turn_json, turn_text
 from assistant.pipeline.run import Pipeline
 from assistant.settings import Settings
-from nlu import make_parser
 from voice.audio import read_audio
 from voice.errors import AudioError
 from voice.mic import input_device, microphone, recording
-from voice.select import ENGINES, choose_engine
+from voice.select import ENGINES
 from voice.tts import Speaker
 
 
@@ -34,18 +31,11 @@ def _settings(settings: Settings, **options: Any) -> Settings:
 
 
 def build_pipeline(settings: Settings, speaker: Speaker | None,
-                   on_event: EventCallback = ignore,
-                   sessions_dir: Path | None = None) -> Pipeline:
-    """The dialogue (database checked first), the NLU loading in the background meanwhile,
-    the recognizer (without Whisper word timings: the dialogue needs the text only).
-    ``voicecart run`` and ``listen`` and the latency benchmark all start here."""
-    manager = build_manager(settings, None, sessions_dir=sessions_dir)
-    manager.parser = make_parser(settings.nlu_models_dir, settings.nlu_url,
-                                 settings.nlu_model)
-    choice = dataclasses.replace(engine_choice(settings), whisper_words=False)
-    recognizer, reason = choose_engine(choice)
+                   on_event: EventCallback = ignore) -> Pipeline:
+    """The composition root's pipeline, saying which speech engine it runs."""
+    pipeline, reason = app.build_pipeline(settings, speaker, on_event)
     click.echo(reason, err=True)
-    return Pipeline(recognizer, manager, speaker, on_event)
+    return pipeline
 
 
 def _show(event: PipelineEvent) -> None:
@@ -53,7 +43,7 @@ def _show(event: PipelineEvent) -> None:
 
 
 def _speaker(settings: Settings, echo: Any) -> Speaker:
-    return Speaker(settings.tts_rate, settings.tts_volume, settings.tts_voice, echo=echo)
+    return app.build_speaker(settings, echo)
 
 
 @click.command("run")

@@ -69,9 +69,9 @@ def train_cmd(settings: Settings, force: bool) -> None:
 
 
 def _parser(settings: Settings) -> NluParser:
-    from nlu import make_parser
+    from assistant.app import build_parser
 
-    return make_parser(settings.nlu_models_dir, url=settings.nlu_url, model=settings.nlu_model)
+    return build_parser(settings)
 
 
 @nlu.command("parse")

@@ -16,7 +16,7 @@ from commerce import orders as order_service
 from commerce import reorder as reorders
 from commerce.catalog import ChosenModifier, ProductInfo, resolve_product, search
 from commerce.customers import get_customer, verify_pin
-from commerce.db import make_engine, require_schema, session_factory
+from commerce.db import open_shop, session_factory
 from commerce.errors import CartLineNotFound, CommerceError, InvalidData
 from commerce.money import format_cents, parse_price_to_cents
 from commerce.serialize import to_data
@@ -26,8 +26,7 @@ JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Machine-read
 
 @contextmanager
 def shop_session(settings: Settings) -> Iterator[Session]:
-    engine = make_engine(settings.db_url)
-    require_schema(engine)
+    engine = open_shop(settings.db_url)
     session = session_factory(engine)()
     try:
         yield session

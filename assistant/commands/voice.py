@@ -8,22 +8,13 @@ from typing import Any
 
 import click
 
+from assistant.app import build_recognizer
 from assistant.settings import Settings
-from assistant.vocabulary import load_vocabulary
 from voice.audio import chunk_samples, read_audio
 from voice.errors import AudioError
 from voice.models_download import MODELS, download_model
 from voice.recognizer import Recognizer, Transcript
-from voice.select import ENGINES, EngineChoice, choose_engine
-
-
-def engine_choice(settings: Settings) -> EngineChoice:
-    """The recognizer request the settings describe, with the store's vocabulary."""
-    return EngineChoice(
-        engine=settings.engine, lang=settings.lang, models_dir=settings.models_dir,
-        vosk_model=settings.vosk_model, whisper_model=settings.whisper_model,
-        vocabulary=load_vocabulary(settings),
-    )
+from voice.select import ENGINES
 
 
 def recognize_file(recognizer: Recognizer, path: Path, chunk_ms: int = 30) -> Transcript:
@@ -67,7 +58,7 @@ def transcribe(
     settings = settings.replace(engine=engine, lang=lang, vosk_model=vosk_model,
                                 whisper_model=whisper_model, open_vocabulary=open_vocabulary)
     use_json = settings.json or as_json
-    recognizer, reason = choose_engine(engine_choice(settings))
+    recognizer, reason = build_recognizer(settings)
     click.echo(reason, err=True)
     results: list[dict[str, Any]] = []
     failed = 0

@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
+from assistant.app import build_pipeline
 from assistant.commands.bench import machine
-from assistant.commands.listen import build_pipeline
 from assistant.pipeline.kiosk import Kiosk, KioskOptions
 from assistant.pipeline.report import print_and_save
 from assistant.pipeline.run import PipelineTurn
@@ -118,7 +118,7 @@ def measure(corpus: Path, limit: int, options: argparse.Namespace,
     url = f"sqlite:///{folder / 'shop.sqlite'}"
     seed_database(url, DATA_DIR)
     settings = Settings.load(db_url=url, store="cafe", customer="guest", engine=options.engine)
-    pipeline = build_pipeline(settings, None, sessions_dir=folder / "sessions")
+    pipeline, _reason = build_pipeline(settings, None, sessions_dir=folder / "sessions")
     recognizer: Any = pipeline.recognizer
     if options.no_whisper_vad:
         recognizer.vad = False

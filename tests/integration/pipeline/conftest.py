@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from assistant.app import build_dialogue
 from assistant.dialogue.manager import DialogueManager
-from assistant.dialogue.setup import build_manager
 from assistant.pipeline.events import EventLog
 from assistant.pipeline.run import Pipeline
 from assistant.settings import DATA_DIR, Settings
@@ -58,7 +58,7 @@ def whisper() -> WhisperRecognizer:
 
 @pytest.fixture()
 def manager(cafe_settings: Settings, nlu_parser: NluParser, tmp_path: Path) -> DialogueManager:
-    return build_manager(cafe_settings, nlu_parser, sessions_dir=tmp_path / "sessions")
+    return build_dialogue(cafe_settings, nlu_parser, sessions_dir=tmp_path / "sessions")
 
 
 @pytest.fixture()

@@ -1,0 +1,82 @@
+"""The one composition root: each part of a run built from :class:`Settings`.
+
+The CLI commands, the benchmarks (``voicecart bench …``) and the tests build what they need
+here, so the wiring of the stages lives in one place. Nothing here prints: what a caller may
+want to show (the speech engine chosen, and why) is returned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.dialogue.manager import DialogueManager
+from assistant.dialogue.replies import Replies
+from assistant.dialogue.store import StateStore
+from assistant.dialogue.types import DialogueOptions
+from assistant.pipeline.events import EventCallback, ignore
+from assistant.pipeline.run import Pipeline
+from assistant.settings import Settings
+from assistant.vocabulary import load_vocabulary
+from commerce.db import open_shop, session_factory
+from nlu import make_parser
+from nlu.types import NluParser
+from voice.recognizer import Recognizer
+from voice.select import EngineChoice, choose_engine
+from voice.tts import Speaker
+
+
+def engine_choice(settings: Settings, **changes: Any) -> EngineChoice:
+    """The recognizer the settings ask for, with the store's vocabulary."""
+    choice = EngineChoice(
+        engine=settings.engine, lang=settings.lang, models_dir=settings.models_dir,
+        vosk_model=settings.vosk_model, whisper_model=settings.whisper_model,
+        vocabulary=load_vocabulary(settings),
+    )
+    return dataclasses.replace(choice, **changes)
+
+
+def build_recognizer(settings: Settings, **changes: Any) -> tuple[Recognizer, str]:
+    """The recognizer, and one line saying which engine and model it is, and why."""
+    return choose_engine(engine_choice(settings, **changes))
+
+
+def build_parser(settings: Settings) -> NluParser:
+    """The NLU: a ``rasa run`` server at ``nlu_url``, else the local model (loading in the
+    background from now on)."""
+    return make_parser(settings.nlu_models_dir, settings.nlu_url, settings.nlu_model)
+
+
+def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
+                   replies: Replies | None = None,
+                   sessions_dir: Path | None = None) -> DialogueManager:
+    """The dialogue for ``settings.customer`` in ``settings.store``, on an existing shop
+    database (checked first, never created)."""
+    engine = open_shop(settings.db_url)
+    store = StateStore(sessions_dir) if sessions_dir else StateStore.for_db(settings.db_url)
+    return DialogueManager(
+        session_factory(engine), parser, settings.customer, settings.store,
+        replies or Replies.load(settings.data_dir / "replies.yml"),
+        DialogueOptions(suggestions=settings.suggestions, faq_path=settings.data_dir / "faq.yml"),
+        state_store=store,
+    )
+
+
+def build_speaker(settings: Settings, echo: Callable[[str], None] | None = None) -> Speaker:
+    """The voice; ``echo`` shows a reply where there is no loudspeaker (default: print it)."""
+    extra = {} if echo is None else {"echo": echo}
+    return Speaker(settings.tts_rate, settings.tts_volume, settings.tts_voice, **extra)
+
+
+def build_pipeline(settings: Settings, speaker: Speaker | None,
+                   on_event: EventCallback = ignore,
+                   sessions_dir: Path | None = None) -> tuple[Pipeline, str]:
+    """The whole pipeline: the dialogue (database checked first), the NLU loading in the
+    background meanwhile, the recognizer (no Whisper word timings: the dialogue needs the
+    text only). Returns the pipeline and the line naming the speech engine."""
+    dialogue = build_dialogue(settings, sessions_dir=sessions_dir)
+    dialogue.parser = build_parser(settings)
+    recognizer, reason = build_recognizer(settings, whisper_words=False)
+    return Pipeline(recognizer, dialogue, speaker, on_event), reason
