@@ -86,12 +86,12 @@ SPEECH      = $(VC) bench speech --corpus $(CORPUS) --noise $(CORPUS)/noise-kitc
 # Every figure is printed and saved under models/bench/ (see docs/BENCHMARKS.md).
 bench: setup models
 	@mkdir -p $(BENCH_DIR)
-	$(PY) -m assistant.pipeline.startup --runs 3 --out $(BENCH_DIR)/startup.json
-	$(VC) --json nlu bench | tee $(BENCH_DIR)/nlu.json
+	$(VC) bench startup --runs 3 --out $(BENCH_DIR)/startup.json
+	$(VC) bench nlu --out $(BENCH_DIR)/nlu.json
 	VOICECART_DB_URL=sqlite:///$(BENCH_DIR)/shop.sqlite $(VC) db init --seed --if-missing
-	$(PY) -m commerce.bench --db sqlite:///$(BENCH_DIR)/shop.sqlite --repeat 20 | tee $(BENCH_DIR)/search-seeded.txt
-	$(PY) -m commerce.bench --products 100000 --repeat 10 | tee $(BENCH_DIR)/search-100k.txt
-	$(PY) -m assistant.pipeline.measure --limit 50 --out $(BENCH_DIR)/pipeline.json
+	$(VC) --db sqlite:///$(BENCH_DIR)/shop.sqlite bench search --seeded --repeat 20 --out $(BENCH_DIR)/search-seeded.json
+	$(VC) bench search --products 100000 --repeat 10 --out $(BENCH_DIR)/search-100k.json
+	$(VC) bench pipeline --limit 50 --out $(BENCH_DIR)/pipeline.json
 	$(VC) bench wer --out $(BENCH_DIR)/wer.json
 	$(SPEECH) --engine whisper --report $(BENCH_DIR)/speech-whisper --predictions $(BENCH_DIR)/predictions.json
 	$(SPEECH) --engine whisper --open-vocabulary --report $(BENCH_DIR)/speech-whisper-open

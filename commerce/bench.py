@@ -1,12 +1,11 @@
 """Search latency: p50/p95 on the seeded catalog and on a generated large catalog.
 
-    python -m commerce.bench                 # 100,000 generated products
-    python -m commerce.bench --db URL        # the seeded catalog at URL
+    voicecart bench search                   # 100,000 generated products
+    voicecart bench search --db-catalog      # the seeded catalog of --db
 """
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import tempfile
@@ -125,21 +124,3 @@ def bench_generated(n_products: int = 100_000, *, db_path: Path | None = None,
             report = bench_search(session, repeat=repeat, label=f"generated-{n_products}")
         engine.dispose()
         return report
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", help="time the catalog at this database URL instead")
-    parser.add_argument("--products", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
-    if args.db:
-        engine = make_engine(args.db)
-        with session_factory(engine)() as session:
-            print(bench_search(session, repeat=args.repeat).line())
-    else:
-        print(bench_generated(args.products, repeat=args.repeat).line())
-
-
-if __name__ == "__main__":
-    main()

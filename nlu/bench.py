@@ -1,4 +1,4 @@
-"""Start-up time and parse latency of a parser (``voicecart nlu bench``)."""
+"""Start-up time and parse latency of a parser (``voicecart bench nlu``)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import platform
 from pathlib import Path
 from typing import Any
 
@@ -12,21 +11,17 @@ import click
 from assistant.app import build_parser, build_recognizer
 from assistant.bench.corpus import Corpus
 from assistant.bench.noise import NoiseMixer
+from assistant.bench.output import emit, machine
 from assistant.bench.report import write_report
 from assistant.bench.speech import make_understand, predictions, run
 from assistant.bench.summary import summarize
 from assistant.cafe.menu import Menu
+from assistant.commands import bench_perf
 from assistant.commands.bench_wer import wer
 from assistant.settings import PROJECT_ROOT, Settings
 from voice.select import ENGINES
 
 DEFAULT_CORPUS = Settings.load().corpus_dir
-
-
-def machine() -> str:
-    import os
-
-    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 @click.group()
@@ -35,6 +30,8 @@ def bench() -> None:
 
 
 bench.add_command(wer)
+for _command in (bench_perf.startup, bench_perf.pipeline, bench_perf.search, bench_perf.nlu):
+    bench.add_command(_command)
 
 
 @bench.command(
@@ -114,12 +111,12 @@ def seeds_cmd(settings: Settings, seeds: tuple[int, ...], out_dir: Path, no_test
     for seed in seeds:
         click.echo(f"seed {seed}: training (skipped when unchanged), scoring, testing", err=True)
         results.append(run_seed(settings, seed, out_dir, run_tests=not no_tests))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "seeds.json").write_text(json.dumps(
-        {"machine": machine(), "seeds": [r.to_dict() for r in results]}, indent=1))
+    emit({"machine": machine(), "seeds": [r.to_dict() for r in results]},
+         out_dir / "seeds.json", show=settings.json)
     text = table(results)
     (out_dir / "seeds.md").write_text(text + "\n")
-    click.echo(json.dumps([r.to_dict() for r in results]) if settings.json else text)
+    if not settings.json:
+        click.echo(text)
     failed = [r.seed for r in results if r.failed]
     if failed:
         raise click.ClickException(f"tests failed for seed(s) {failed}; see {out_dir}")

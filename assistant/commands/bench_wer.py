@@ -3,13 +3,13 @@ on cafe orders made from the menu and spoken by the TTS (references known)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
 from assistant.app import engine_choice
+from assistant.bench.output import emit, machine
 from assistant.bench.wer import WerResult, measure, order_sentences, synthesize
 from assistant.cafe.menu import Menu
 from assistant.settings import Settings
@@ -47,11 +47,9 @@ def wer(settings: Settings, sentences: int, engines: tuple[str, ...], out: Path 
             continue
         results.append(measure(recognizer, references, wavs))
     rows = [r.as_dict() for r in results]
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({"sentences": references, "results": rows}, indent=1))
+    emit({"sentences": references, "results": rows, "machine": machine()}, out,
+         show=settings.json)
     if settings.json:
-        click.echo(json.dumps(rows, indent=1))
         return
     click.echo(f"{'engine':<14} {'adaptation':<10} {'WER':>7} {'RTF':>6}   "
                f"({sentences} TTS-spoken cafe orders)")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,21 +122,3 @@ def evaluate_cmd(settings: Settings, json_file: Path | None, test_file: Path | N
         click.echo(f"  {count:3}  {gold} -> {got}")
     for miss in report.misses[:misses]:
         click.echo(f"  miss: {miss.text!r}\n        want {miss.expected}\n        got  {miss.got}")
-
-
-@nlu.command("bench")
-@click.option("-n", "count", default=1000, show_default=True, help="Number of parses.")
-@click.pass_obj
-def bench_cmd(settings: Settings, count: int) -> None:
-    """Load time and in-process parse latency (p50/p95)."""
-    from nlu.bench import run_bench
-
-    model = settings.nlu_model or settings.nlu_models_dir
-    result = run_bench(model, count, url=settings.nlu_url)
-    if settings.json:
-        click.echo(json.dumps(asdict(result)))
-        return
-    click.echo(f"load (import + model)  {result.load_seconds:.2f} s")
-    click.echo(f"first parse            {result.first_parse_ms:.1f} ms")
-    click.echo(f"parse p50 / p95 / max  {result.p50_ms:.1f} / {result.p95_ms:.1f} / {result.max_ms:.1f} ms"
-               f"  over {result.count} parses")

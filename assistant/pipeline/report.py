@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -49,12 +48,3 @@ def turn_json(path: Path, done: PipelineTurn) -> dict[str, Any]:
         "reply_wav": str(done.saved) if done.saved else None,
         "tts_error": done.tts_error,
     }
-
-
-def print_and_save(result: dict[str, Any], out: Path | None) -> None:
-    """A benchmark's numbers: printed as JSON, and written to ``out`` when given."""
-    text = json.dumps(result, indent=1)
-    print(text)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text + "\n")

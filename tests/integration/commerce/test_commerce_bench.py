@@ -13,6 +13,6 @@ def test_bench_generated_small(tmp_path: Path) -> None:
     assert report.queries == 15, report
     assert 0 < report.p50_ms <= report.p95_ms <= report.max_ms, report
     # Timing on a shared 2-core machine is noisy: only a sanity bound here; the goal (15 ms
-    # p95 on 100,000 products) is measured with `python -m commerce.bench`.
+    # p95 on 100,000 products) is measured with `voicecart bench search`.
     assert report.p95_ms < 1000, report
     assert "p95" in report.line()

@@ -1,4 +1,5 @@
-"""`voicecart nlu parse|evaluate|bench|train` through the real CLI entry and model."""
+"""`voicecart nlu parse|evaluate|train` and `voicecart bench nlu` through the real CLI entry
+and model."""
 
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ def test_evaluate_writes_json(trained_model: TrainResult, tmp_path: Path, capsys
     assert "per entity:" in out and "order_drink" in json.dumps(numbers["intents"])
 
 
-def test_bench_reports_latency(trained_model: TrainResult, capsys: pytest.CaptureFixture[str]) -> None:
-    out, _ = _run(["--json", "nlu", "bench", "-n", "50"], capsys)
+def test_bench_reports_latency(trained_model: TrainResult, capsys: pytest.CaptureFixture[str],
+                               tmp_path: Path) -> None:
+    out, _ = _run(["bench", "nlu", "-n", "50", "--out", str(tmp_path / "nlu.json")], capsys)
     result = json.loads(out)
+    assert json.loads((tmp_path / "nlu.json").read_text()) == result and result["machine"]
     assert result["count"] == 50
     assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["max_ms"]

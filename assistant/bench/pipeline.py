@@ -10,18 +10,14 @@ reply; how often the speculative decode was the utterance; the transcripts' slot
 recall; peak RSS; the load average of the machine while it ran. ``--compare`` plays each
 file twice, alternating two configurations, so that both see the same load.
 
-    .venv/bin/python -m assistant.pipeline.measure --limit 50 --out models/bench/pipeline.json
-    .venv/bin/python -m assistant.pipeline.measure --limit 20 --compare speculation
+    voicecart bench pipeline --limit 50 --out models/bench/pipeline.json
+    voicecart bench pipeline --limit 20 --compare speculation
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import resource
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,9 +28,9 @@ import numpy as np
 from tqdm import tqdm
 
 from assistant.app import build_pipeline
-from assistant.commands.bench import machine
+from assistant.bench.corpus import Corpus
+from assistant.bench.output import machine
 from assistant.pipeline.kiosk import Kiosk, KioskOptions
-from assistant.pipeline.report import print_and_save
 from assistant.pipeline.run import PipelineTurn
 from assistant.settings import DATA_DIR, Settings
 from commerce.seed import seed_database
@@ -102,8 +98,18 @@ class Variant:
         }
 
 
-def variants(options: argparse.Namespace, beam: int | None) -> list[Variant]:
-    first = Variant("as configured", not options.no_speculation, options.beam or beam)
+@dataclass(frozen=True)
+class MeasureOptions:
+    engine: str | None = None
+    beam: int | None = None  # Whisper's beam size (None: the recognizer's own)
+    whisper_vad: bool = True  # off: the endpointer already trimmed the silence
+    speculation: bool = True
+    compare: str | None = None  # "speculation" or "beam1": alternate file by file
+    speed: float = 1.0  # recordings played this many times faster than real time
+
+
+def variants(options: MeasureOptions, beam: int | None) -> list[Variant]:
+    first = Variant("as configured", options.speculation, options.beam or beam)
     if options.compare == "speculation":
         return [first, Variant("no speculation", not first.speculative, first.beam)]
     if options.compare == "beam1":
@@ -111,16 +117,17 @@ def variants(options: argparse.Namespace, beam: int | None) -> list[Variant]:
     return [first]
 
 
-def measure(corpus: Path, limit: int, options: argparse.Namespace,
+def measure(corpus_dir: Path, limit: int, options: MeasureOptions,
             folder: Path) -> dict[str, Any]:
-    labels: dict[str, Any] = json.loads((corpus / "labels.json").read_text())
-    files = sorted(labels)[:limit]
+    corpus = Corpus.load(corpus_dir, limit)
+    labels = corpus.labels
+    files = sorted(labels)
     url = f"sqlite:///{folder / 'shop.sqlite'}"
     seed_database(url, DATA_DIR)
     settings = Settings.load(db_url=url, store="cafe", customer="guest", engine=options.engine)
     pipeline, _reason = build_pipeline(settings, None, sessions_dir=folder / "sessions")
     recognizer: Any = pipeline.recognizer
-    if options.no_whisper_vad:
+    if not options.whisper_vad:
         recognizer.vad = False
     pipeline.check()
     player = Player(options.speed)
@@ -130,7 +137,7 @@ def measure(corpus: Path, limit: int, options: argparse.Namespace,
     runs = variants(options, getattr(recognizer, "beam_size", None))
     silence = np.zeros(16000, dtype=np.float32)
     for name in tqdm(files, unit="file"):
-        player.audio = np.concatenate([silence[:8000], read_audio(corpus / "audio" / name),
+        player.audio = np.concatenate([silence[:8000], read_audio(corpus.root / "audio" / name),
                                        silence, silence[:8000]])
         for run in runs:
             kiosk.options.speculative = run.speculative
@@ -159,30 +166,3 @@ def measure(corpus: Path, limit: int, options: argparse.Namespace,
                          "after": [round(x, 2) for x in os.getloadavg()]},
         "machine": machine(),
     }
-
-
-def main() -> None:
-    args = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    args.add_argument("--corpus", type=Path, default=Settings.load().corpus_dir)
-    args.add_argument("--limit", type=int, default=50)
-    args.add_argument("--engine", default=None, help="auto (default), whisper, pocketsphinx…")
-    args.add_argument("--beam", type=int, default=None, help="Whisper beam size.")
-    args.add_argument("--no-whisper-vad", action="store_true",
-                      help="The endpointer already trimmed the silence: skip Whisper's VAD.")
-    args.add_argument("--no-speculation", action="store_true",
-                      help="Decode only once the endpointer has ended the utterance.")
-    args.add_argument("--compare", choices=["speculation", "beam1"], default=None,
-                      help="Alternate, file by file, with speculation off / beam size 1.")
-    args.add_argument("--speed", type=float, default=1.0,
-                      help="Play the recordings this many times faster than real time.")
-    args.add_argument("--out", type=Path, default=None)
-    opts = args.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="voicecart-measure-"))
-    try:
-        result = measure(opts.corpus, opts.limit, opts, folder)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    print_and_save(result, opts.out)
-
-if __name__ == "__main__":
-    main()

@@ -7,12 +7,11 @@ each line it prints from the launch: the engine line (speech model loaded), the 
 (database and dialogue up), ready (NLU model loaded too). Resident memory is read from
 /proc when the ready line appears.
 
-    .venv/bin/python -m assistant.pipeline.startup --runs 3 --out models/bench/startup.json
+    voicecart bench startup --runs 3 --out models/bench/startup.json
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import shutil
@@ -27,8 +26,7 @@ from typing import IO, Any
 import numpy as np
 import soundfile as sf
 
-from assistant.commands.bench import machine
-from assistant.pipeline.report import print_and_save
+from assistant.bench.output import machine
 from assistant.settings import DATA_DIR
 from commerce.seed import seed_database
 
@@ -119,17 +117,3 @@ def measure(runs: int, timeout: float) -> dict[str, Any]:
                          "after": [round(x, 2) for x in os.getloadavg()]},
         "machine": machine(),
     }
-
-
-def main() -> None:
-    args = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    args.add_argument("--runs", type=int, default=3, help="Start-ups to time (the first is "
-                      "the coldest this machine allows: files may be in the page cache).")
-    args.add_argument("--timeout", type=float, default=120.0)
-    args.add_argument("--out", type=Path, default=None)
-    opts = args.parse_args()
-    print_and_save(measure(opts.runs, opts.timeout), opts.out)
-
-
-if __name__ == "__main__":
-    main()
