@@ -52,15 +52,11 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_url", envvar="VOICECART_DB_URL", help="Database URL (SQLAlchemy).")
 @click.option("--customer", default=None, help="Customer id (default: guest).")
-@click.option("--store", default=None, help="Store: grocery or cafe.")
+@click.option("--store", default=None, help="Store: one of data/stores/ (grocery, cafe).")
 @click.option("--json", "as_json", is_flag=True, default=None, help="Machine-readable output.")
 @click.option("--nlu-url", default=None, help="Use a shared `rasa run --enable-api` server.")
-@click.option(
-    "--engine",
-    type=click.Choice(["auto", "vosk", "whisper", "pocketsphinx"]),
-    default=None,
-    help="Speech recognizer (default: auto).",
-)
+@click.option("--engine", default=None,
+              help="Speech recognizer: auto (default), vosk, whisper or pocketsphinx.")
 @click.option("--lang", default=None, help="Speech language (default: en).")
 @click.option("--vosk-model", type=click.Path(), default=None, help="A vosk model directory.")
 @click.option(
@@ -92,7 +88,7 @@ def cli(
         db_url=db_url,
         customer=customer,
         store=store,
-        json=as_json,
+        json_output=as_json,
         nlu_url=nlu_url,
         engine=engine,
         lang=lang,

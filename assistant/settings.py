@@ -1,20 +1,32 @@
-"""The one settings object: defaults < ``VOICECART_*`` environment variables < CLI options."""
+"""The one settings object: defaults < ``VOICECART_*`` environment variables < CLI options.
+
+Built on pydantic's ``BaseSettings`` (pydantic 1, which Rasa pins): every value is checked
+when the settings are made, and each bad one is named in one clear line (which variable or
+option, what was given, what is wanted) before anything starts.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+from pydantic import BaseSettings, Field, ValidationError, validator
+
+from storedata.errors import ExpectedError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 MODELS_DIR = PROJECT_ROOT / "models"
 # The shared speech corpus, beside the repository (its recordings are not committed here).
 CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "speech" / "coffee-orders"
+ENV_PREFIX = "VOICECART_"
+
+
+class SettingsError(ExpectedError):
+    code = "bad_setting"
 
 
 def default_db_url() -> str:
@@ -22,74 +34,121 @@ def default_db_url() -> str:
     return f"sqlite:///{data_dir / 'voicecart.sqlite'}"
 
 
-@dataclass(frozen=True)
-class Settings:
+def store_codes(data_dir: Path) -> list[str]:
+    """The stores there are: one ``data/stores/<code>.json`` each."""
+    return sorted(p.stem for p in (Path(data_dir) / "stores").glob("*.json"))
+
+
+class Settings(BaseSettings):
     """Everything a run needs to know, in one place.
 
     Each field can be set by the environment variable ``VOICECART_<FIELD>`` (upper case),
     and overridden by the matching command-line option.
     """
 
-    db_url: str = field(default_factory=default_db_url)
-    store: str = "grocery"
-    customer: str = "guest"
-    json: bool = False
-    data_dir: Path = DATA_DIR
+    db_url: str = Field(default_factory=default_db_url)
+    data_dir: Path = DATA_DIR  # before store: the stores are the files in data/stores/
     models_dir: Path = MODELS_DIR
     corpus_dir: Path = CORPUS_DIR  # recordings, labels.json and menu.json of the benchmarks
+    store: str = "grocery"
+    customer: str = "guest"
+    json_output: bool = False  # machine-readable output (--json, VOICECART_JSON_OUTPUT)
     # NLU
     nlu_url: str | None = None
     nlu_model: Path | None = None
     nlu_seed: int | None = None  # train/use the model of this random_seed (models/nlu/seed-N/)
     # Voice
-    engine: str = "auto"
+    engine: str = "auto"  # checked where engines are known: voice.select.ENGINES
     lang: str = "en"
     vosk_model: Path | None = None
     whisper_model: str | None = None
     open_vocabulary: bool = False
-    tts_rate: int = 175
-    tts_volume: float = 1.0
+    tts_rate: int = Field(175, ge=60, le=400)  # words per minute
+    tts_volume: float = Field(1.0, ge=0.0, le=1.0)
     tts_voice: str | None = None
     # Dialogue
     suggestions: bool = True
     # Output: third-party warnings and log lines are shown only when verbose
     verbose: bool = False
 
+    class Config:
+        frozen = True
+        validate_assignment = True
+
+        @classmethod
+        def customise_sources(cls, init_settings: Any, env_settings: Any,
+                              file_secret_settings: Any) -> tuple[Any, ...]:
+            return (init_settings,)  # the environment is read by ``Settings.load``, once
+
+    @validator("store")
+    def _known_store(cls, value: str, values: dict[str, Any]) -> str:
+        data_dir = values.get("data_dir", DATA_DIR)
+        codes = store_codes(data_dir)
+        if codes and value not in codes:
+            raise ValueError(f"choose one of {', '.join(codes)}")
+        return value
+
+    @validator("db_url")
+    def _a_database_url(cls, value: str) -> str:
+        if "://" not in value:
+            raise ValueError("a database URL looks like sqlite:///path/shop.sqlite")
+        return value
+
     @classmethod
-    def load(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
-        """Build settings from the environment, then apply explicit (non-None) overrides."""
+    def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from the environment, then the explicit (non-None) overrides, checked."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
-            raw = env.get(f"VOICECART_{f.name.upper()}")
+        sources: dict[str, str] = {}
+        for name in cls.__fields__:
+            raw = env.get(f"{ENV_PREFIX}{name.upper()}")
             if raw is not None and raw != "":
-                values[f.name] = _coerce(f.type, raw)
-        # VOICECART_DB_URL is the documented name; keep it working whatever the field name.
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+                values[name], sources[name] = raw, f"{ENV_PREFIX}{name.upper()}"
+        for name, value in overrides.items():
+            if value is not None:
+                values[name], sources[name] = value, OPTION_NAMES.get(name, _option(name))
+        return cls.checked(values, sources)
+
+    @classmethod
+    def checked(cls, values: dict[str, Any], sources: Mapping[str, str] | None = None
+                ) -> Settings:
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            raise SettingsError(_explain(exc, values, sources or {})) from None
 
     @property
     def nlu_models_dir(self) -> Path:
         """Where the NLU models live: ``models/nlu``, or ``models/nlu/seed-N`` for a seed."""
         return nlu_models_dir(self.models_dir, self.nlu_seed)
 
+    @property
+    def stores(self) -> list[str]:
+        return store_codes(self.data_dir)
+
     def replace(self, **changes: Any) -> Settings:
-        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+        """A copy with the non-None changes, checked like the original."""
+        values = {**self.dict(), **{k: v for k, v in changes.items() if v is not None}}
+        return type(self).checked(values)
+
+
+OPTION_NAMES = {"db_url": "--db", "json_output": "--json", "suggestions": "--no-suggestions"}
+
+
+def _option(name: str) -> str:
+    return f"--{name.replace('_', '-')}"
+
+
+def _explain(exc: ValidationError, values: Mapping[str, Any], sources: Mapping[str, str]) -> str:
+    """One line per bad value: where it came from, what it was, what is wanted."""
+    lines = []
+    for error in exc.errors():
+        name = str(error["loc"][0])
+        where = sources.get(name, name)
+        lines.append(f"{where}: {values.get(name)!r} is not usable ({error['msg']}).")
+    return "\n".join(lines)
 
 
 def nlu_models_dir(models_dir: Path, seed: int | None) -> Path:
     root = models_dir / "nlu"
     return root if seed is None else root / f"seed-{seed}"
-
-
-def _coerce(type_name: Any, raw: str) -> Any:
-    text = str(type_name)
-    if "bool" in text:
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if "int" in text and "Path" not in text:
-        return int(raw)
-    if "float" in text:
-        return float(raw)
-    if "Path" in text:
-        return Path(raw)
-    return raw

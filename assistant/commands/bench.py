@@ -90,7 +90,7 @@ def speech(
     if report_dir is not None:
         for path in write_report(summary, meta, report_dir):
             click.echo(f"wrote {path}", err=True)
-    if settings.json:
+    if settings.json_output:
         click.echo(json.dumps({"meta": meta, **_without_latencies(summary)}, indent=1))
     else:
         click.echo(_table(summary, meta))
@@ -112,10 +112,10 @@ def seeds_cmd(settings: Settings, seeds: tuple[int, ...], out_dir: Path, no_test
         click.echo(f"seed {seed}: training (skipped when unchanged), scoring, testing", err=True)
         results.append(run_seed(settings, seed, out_dir, run_tests=not no_tests))
     emit({"machine": machine(), "seeds": [r.to_dict() for r in results]},
-         out_dir / "seeds.json", show=settings.json)
+         out_dir / "seeds.json", show=settings.json_output)
     text = table(results)
     (out_dir / "seeds.md").write_text(text + "\n")
-    if not settings.json:
+    if not settings.json_output:
         click.echo(text)
     failed = [r.seed for r in results if r.failed]
     if failed:

@@ -48,8 +48,8 @@ def wer(settings: Settings, sentences: int, engines: tuple[str, ...], out: Path 
         results.append(measure(recognizer, references, wavs))
     rows = [r.as_dict() for r in results]
     emit({"sentences": references, "results": rows, "machine": machine()}, out,
-         show=settings.json)
-    if settings.json:
+         show=settings.json_output)
+    if settings.json_output:
         return
     click.echo(f"{'engine':<14} {'adaptation':<10} {'WER':>7} {'RTF':>6}   "
                f"({sentences} TTS-spoken cafe orders)")

@@ -63,14 +63,14 @@ def _run_interactive(manager: DialogueManager) -> None:
 @click.option("--json", "as_json", is_flag=True, default=False,
               help="Print one JSON object per turn.")
 @click.option("--customer", default=None, help="Customer id (overrides the root option).")
-@click.option("--store", default=None, type=click.Choice(["grocery", "cafe"]),
+@click.option("--store", default=None,
               help="Store (overrides the root option).")
 @click.pass_obj
 def chat(settings: Settings, script: Path | None, as_json: bool, customer: str | None,
          store: str | None) -> None:
     """Talk to the assistant by typing (the PIN is asked with hidden input)."""
     settings = settings.replace(customer=customer, store=store)
-    as_json = as_json or settings.json
+    as_json = as_json or settings.json_output
     manager = app.build_dialogue(settings)  # fails fast, before loading a model
     manager.parser = app.build_parser(settings)
     greeting = manager.start()

@@ -42,7 +42,7 @@ def init(settings: Settings, store: str, seed: bool, if_missing: bool, as_json: 
     engine = make_engine(settings.db_url)
     report: dict[str, object] = {"db_url": settings.db_url, "created": False, "seeded": {}}
     if if_missing and schema_ready(engine):
-        _out(settings.json or as_json, report, f"The database is ready: {settings.db_url}")
+        _out(settings.json_output or as_json, report, f"The database is ready: {settings.db_url}")
         return
     upgrade(engine)
     report["created"] = True
@@ -67,7 +67,7 @@ def init(settings: Settings, store: str, seed: bool, if_missing: bool, as_json: 
         ensure_guest(session, loaded[0] if loaded else None)
         session.close()
         report["seeded"] = seeded
-    _out(settings.json or as_json, report, "\n".join(lines))
+    _out(settings.json_output or as_json, report, "\n".join(lines))
 
 
 @db.command(name="upgrade")

@@ -55,7 +55,7 @@ def _speaker(settings: Settings, echo: Any) -> Speaker:
 @click.option("--engine", type=click.Choice(ENGINES), default=None, help="Speech engine.")
 @click.option("--open-vocabulary", is_flag=True, default=None, help="No domain adaptation.")
 @click.option("--customer", default=None, help="Customer id (overrides the root option).")
-@click.option("--store", default=None, type=click.Choice(["grocery", "cafe"]),
+@click.option("--store", default=None,
               help="Store (overrides the root option).")
 @click.option("--verbose", "-v", is_flag=True, help="Print the pipeline's events.")
 @click.pass_obj
@@ -65,7 +65,7 @@ def run(settings: Settings, files: tuple[Path, ...], as_json: bool, say: bool,
     """Recorded audio files, one shopper turn each, in order, through the whole pipeline."""
     settings = _settings(settings, engine=engine, open_vocabulary=open_vocabulary,
                          customer=customer, store=store)
-    use_json = settings.json or as_json
+    use_json = settings.json_output or as_json
     speaker = _speaker(settings, lambda _text: None) if (say or out_dir) else None
     pipeline = build_pipeline(settings, speaker, _show if verbose else ignore)
     pipeline.check()

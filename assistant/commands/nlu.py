@@ -38,7 +38,7 @@ def data_cmd(settings: Settings) -> None:
 
     gen = generate(settings.data_dir)
     paths = write(gen, settings.data_dir / "nlu" / "generated")
-    if settings.json:
+    if settings.json_output:
         click.echo(json.dumps({"examples": gen.total, "per_intent": {k: len(v) for k, v in gen.examples.items()},
                                "files": [str(p) for p in paths]}))
         return
@@ -55,10 +55,10 @@ def train_cmd(settings: Settings, force: bool) -> None:
     """Train the model (skipped when data and config are unchanged)."""
     from nlu.model import train
 
-    if not settings.json:
+    if not settings.json_output:
         click.echo("Training the NLU model (skipped if nothing changed)...", err=True)
     result = train(settings.data_dir, settings.nlu_models_dir, force=force, seed=settings.nlu_seed)
-    if settings.json:
+    if settings.json_output:
         click.echo(json.dumps({"model": str(result.model), "trained": result.trained,
                                "seconds": round(result.seconds, 1), "hash": result.inputs_hash}))
     elif result.trained:
@@ -83,7 +83,7 @@ def parse_cmd(settings: Settings, texts: tuple[str, ...], as_json: bool) -> None
     lines = (line.rstrip("\n") for line in sys.stdin) if texts == ("-",) else iter(texts)
     for text in lines:
         parse = parser.parse(text)
-        if as_json or settings.json:
+        if as_json or settings.json_output:
             click.echo(json.dumps(parse.to_dict(), ensure_ascii=False))
             continue
         click.echo(f"{parse.text!r} -> {parse.intent} ({parse.confidence:.2f})")
@@ -106,7 +106,7 @@ def evaluate_cmd(settings: Settings, json_file: Path | None, test_file: Path | N
     report = evaluate(_parser(settings), test_file or settings.data_dir / "nlu" / "test" / "heldout.yml")
     if json_file is not None:
         json_file.write_text(json.dumps(report.to_dict(), indent=2))
-    if settings.json:
+    if settings.json_output:
         click.echo(json.dumps(report.to_dict()))
         return
     click.echo(f"examples          {report.examples}")

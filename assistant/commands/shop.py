@@ -36,7 +36,7 @@ def shop_session(settings: Settings) -> Iterator[Session]:
 
 
 def emit(settings: Settings, as_json: bool, value: Any, text: str) -> None:
-    click.echo(json.dumps(to_data(value), indent=2) if settings.json or as_json else text)
+    click.echo(json.dumps(to_data(value), indent=2) if settings.json_output or as_json else text)
 
 
 def cart_text(view: carts.CartView) -> str:

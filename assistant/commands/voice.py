@@ -57,7 +57,7 @@ def transcribe(
     """Transcribe recorded audio files (WAV, FLAC, OGG)."""
     settings = settings.replace(engine=engine, lang=lang, vosk_model=vosk_model,
                                 whisper_model=whisper_model, open_vocabulary=open_vocabulary)
-    use_json = settings.json or as_json
+    use_json = settings.json_output or as_json
     recognizer, reason = build_recognizer(settings)
     click.echo(reason, err=True)
     results: list[dict[str, Any]] = []
