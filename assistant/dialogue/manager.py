@@ -97,13 +97,16 @@ class DialogueManager:
                        items="item" if cart.item_count == 1 else "items",
                        total=money_words(cart.total_cents))
 
+    def pin_answer(self, text: str) -> str | None:
+        """The digits of ``text`` when it answers the PIN question asked; else None. Such an
+        answer never reaches the NLU, the turn's record or a log."""
+        return pin_digits(text) if self.state.expects_pin else None
+
     def handle_text(self, text: str) -> Turn:
         """One typed or transcribed line. A PIN answer never reaches the NLU or the turn."""
-        question = self.state.question
-        if question is not None and question.kind == "pin":
-            digits = pin_digits(text)
-            if digits is not None:
-                return self.handle_pin_keypad(digits)
+        digits = self.pin_answer(text)
+        if digits is not None:
+            return self.handle_pin_keypad(digits)
         if not text.strip() or self.parser is None:
             return self.handle_parse(Parse(text=text, intent="nlu_fallback", confidence=0.0))
         return self.handle_parse(self.parser.parse(text))
@@ -115,11 +118,9 @@ class DialogueManager:
         return self._turn(masked, lambda ctx: checkout.handle_pin(ctx, clean or None))
 
     def handle_parse(self, parse: Parse) -> Turn:
-        question = self.state.question
-        if question is not None and question.kind == "pin":
-            digits = pin_digits(parse.text)
-            if digits is not None:
-                return self.handle_pin_keypad(digits)
+        digits = self.pin_answer(parse.text)
+        if digits is not None:
+            return self.handle_pin_keypad(digits)
         return self._turn(parse, lambda ctx: policy.decide(ctx, parse))
 
     def _turn(self, parse: Parse, act: Callable[[Context], Reply]) -> Turn:
@@ -149,7 +150,7 @@ class DialogueManager:
             order=ctx.order,
             ended=ctx.ended,
             speech_rate=ctx.speech_rate,
-            expects_pin=self.state.question is not None and self.state.question.kind == "pin",
+            expects_pin=self.state.expects_pin,
         )
 
 

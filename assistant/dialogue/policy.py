@@ -101,7 +101,7 @@ def decide(ctx: Context, parse: Parse) -> Reply:
         sure = parse.confidence >= ctx.options.low_confidence  # "two" heard as stop at 0.35
         if sure and (parse.intent in ABANDON_INTENTS or parse.intent == "deny"):
             return control.handle_cancel(ctx, parse)
-        if question.kind == "pin":
+        if state.expects_pin:  # "my code is two four six eight", heard with words around it
             pin = parse.first("pin")
             digits = pin_digits(pin.value if pin else parse.text)
             if digits or parse.intent == "provide_pin":

@@ -106,6 +106,11 @@ class SessionState:
     updated_at: float = 0.0  # epoch seconds of the last turn
     version: int = STATE_VERSION
 
+    @property
+    def expects_pin(self) -> bool:
+        """A PIN was asked for: the next answer's digits are a secret, not a request."""
+        return self.question is not None and self.question.kind == "pin"
+
     def clear_pending(self) -> None:
         self.confirm = None
         self.question = None

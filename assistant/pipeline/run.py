@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from assistant.dialogue.language import pin_digits
 from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.types import Turn
 from assistant.pipeline.checks import check_all
@@ -155,11 +154,8 @@ class Pipeline:
     def _parse(self, text: str) -> Parse | None:
         """The INTENT stage; None when the dialogue must see the raw text (an empty line,
         or a PIN answer, which never reaches the NLU)."""
-        question = self.dialogue.state.question
         parser = self.dialogue.parser
-        if not text.strip() or parser is None or (
-            question is not None and question.kind == "pin" and pin_digits(text) is not None
-        ):
+        if not text.strip() or parser is None or self.dialogue.pin_answer(text) is not None:
             return None
         self._emit(EventType.STAGE_START, Stage.INTENT)
         started = time.perf_counter()
