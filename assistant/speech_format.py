@@ -4,36 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storedata.numbers import ONES, number_words
 from storedata.words import join_words
 
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SCALES = ((1_000_000_000, "billion"), (1_000_000, "million"), (1000, "thousand"))
-
 LIST_LIMIT = 3
-
-
-def number_words(n: int) -> str:
-    """Spoken English for a whole number: 42 -> "forty two", 105 -> "one hundred and five"."""
-    if n < 0:
-        return "minus " + number_words(-n)
-    for size, name in _SCALES:
-        if n >= size:
-            head, rest = divmod(n, size)
-            tail = ""
-            if rest:
-                tail = (" and " if rest < 100 else " ") + number_words(rest)
-            return f"{number_words(head)} {name}{tail}"
-    if n >= 100:
-        head, rest = divmod(n, 100)
-        return f"{_ONES[head]} hundred" + (f" and {number_words(rest)}" if rest else "")
-    if n >= 20:
-        tens, rest = divmod(n, 10)
-        return _TENS[tens] + (f" {_ONES[rest]}" if rest else "")
-    return _ONES[n]
 
 
 def ordinal_words(n: int) -> str:
@@ -119,7 +93,7 @@ def size_words(size: str) -> str:
 
 def digits_words(digits: str) -> str:
     """Order numbers read digit by digit: "1042" -> "one zero four two"."""
-    return " ".join(_ONES[int(ch)] for ch in digits if ch.isdigit())
+    return " ".join(ONES[int(ch)] for ch in digits if ch.isdigit())
 
 
 _SYMBOLS = (("%", " percent"), ("&", " and "), ("+", " plus "), ("#", " number "))

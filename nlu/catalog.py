@@ -17,6 +17,7 @@ import yaml
 from nlu.errors import TrainingDataError
 from nlu.variants import drink_variants, option_variants
 from storedata.storefile import StoreDataError, StoreFile, parse_store, read_store
+from storedata.text import fold, singular
 
 Bank = dict[str, list[str]]
 Banks = dict[str, Bank]
@@ -76,10 +77,8 @@ def _topic_word(word: str) -> bool:
 
 
 def spoken(text: str) -> str:
-    """How an ASR would print a name: lower case, no punctuation except inner ' and -."""
-    text = text.lower().replace("&", " and ")
-    text = re.sub(r"[^\w\s'%-]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    """How an ASR would print a name: the one normaliser's form, keeping "%" and "-"."""
+    return fold(text, keep="%-")
 
 
 def _add(bank: Bank, canonical: str, *forms: str) -> None:
@@ -150,17 +149,6 @@ def _add_short_names(products: Bank, units: set[str]) -> None:
         else:
             products[short] = [short]
         taken.add(short)
-
-
-def singular(word: str) -> str | None:
-    """The singular of a plural noun by the regular English rules, or None."""
-    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
-        return None
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("oes", "ches", "shes", "xes")):
-        return word[:-2]
-    return word[:-1]
 
 
 def cafe_food_banks(store: StoreFile) -> Bank:

@@ -14,13 +14,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from storedata.numbers import number_pattern
+
 if TYPE_CHECKING:
     from nlu.types import Entity
 
-_UNITS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-          "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-          "|eighty|ninety|hundred|thousand|million")
-_NUMBER = rf"(?:\d+|(?:{_UNITS})(?:(?:[\s-]+|\s+and\s+)(?:{_UNITS}))*)"
+_NUMBER_WORD = number_pattern()
+_NUMBER = rf"(?:\d+|(?:{_NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORD}))*)"
 _PHRASE = re.compile(
     rf"(?:half\s+a\s+dozen|half\s+dozen|(?:a|an|one|{_NUMBER})\s+dozen|dozen"
     rf"|a\s+(?:couple|pair|few)(?:\s+of)?|a\s+(?:hundred|thousand|million)|a\s+single|{_NUMBER})"

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
-from text_to_num import alpha2digit
+
+from storedata.text import with_digits
 
 
 def spoken_form(text: str) -> str:
-    """Lower case, no punctuation, number words as digits: "Twelve-ounce!" -> "12 ounce"."""
-    text = re.sub(r"[^a-z0-9'\s]+", " ", text.lower().replace("-", " "))
-    text = " ".join(text.split())
-    return " ".join(alpha2digit(text, "en", threshold=0).split()) if text else ""
+    """The one normaliser's form with number words as digits: "Twelve-ounce!" -> "12 ounce"."""
+    return with_digits(text)
 
 
 def phrase_found(phrase: str, transcript: str, threshold: float = 85.0) -> bool:

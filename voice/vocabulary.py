@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from storedata.text import fold
+
 
 @dataclass(frozen=True)
 class DomainVocabulary:
@@ -52,8 +54,7 @@ class DomainVocabulary:
 
 def normalize(text: str) -> str:
     """Lower case, letters (any script), digits and apostrophes only, single spaces."""
-    text = re.sub(r"[^\w'\s]+|_", " ", text.lower().replace("-", " "))
-    return " ".join(text.split())
+    return fold(text)
 
 
 def _rule_name(slot: str) -> str:

@@ -10,7 +10,6 @@ span weighs its length discounted steeply by how inexact it is: "medium roast" b
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,10 +18,11 @@ from text_to_num import alpha2digit
 
 from assistant.cafe.menu import AMOUNT_GROUPS, Menu
 from storedata.corpus import DRINK_SLOT, LABEL_SLOTS
+from storedata.numbers import ONES
+from storedata.text import fold
 
-SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten".split())}
-UNITS = {"ounces": "ounce", "oz": "ounce", "shots": "shot"}
+SMALL_NUMBERS = {w: str(i) for i, w in enumerate(ONES[:11])}  # "two" -> "2"
+UNIT_SPELLINGS = {"ounces": "ounce", "oz": "ounce", "shots": "shot"}
 MIN_RATIO = 80.0      # below this a span is not that phrase
 FUZZ_PENALTY = 4      # weight = chars * (ratio/100) ** FUZZ_PENALTY
 MAX_AMOUNT_GAP = 1    # tokens allowed between an amount phrase and its milk / sweetener
@@ -35,10 +35,11 @@ FUNCTION_WORDS = frozenset(
 
 
 def normalize(text: str) -> list[str]:
-    """Lower case, no punctuation, numbers as digits, units in one spelling."""
-    text = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("-", " "))
-    text = alpha2digit(text, "en") if text.strip() else text
-    return [UNITS.get(t, SMALL_NUMBERS.get(t, t)) for t in text.split()]
+    """The one normaliser's form (``storedata.text.fold``) as tokens, numbers as digits,
+    units in one spelling."""
+    text = fold(text)
+    text = alpha2digit(text, "en") if text else text
+    return [UNIT_SPELLINGS.get(t, SMALL_NUMBERS.get(t, t)) for t in text.split()]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from assistant.cafe.unknown import unknown_modifiers
 from assistant.dialogue.language import parse_quantity
 from assistant.dialogue.state import Modifier, Request
 from nlu.types import Entity, Parse
+from storedata.numbers import COUNT_WORDS, NUMBER_WORDS, PACKAGING_WORDS
 
 _SINGLE = frozenset({"a", "an", "the", "one", "another", "some", "my"})
 
@@ -24,11 +25,8 @@ def _quantity_of(entity: Entity) -> int | None:
     return parse_quantity(entity.value) or parse_quantity(entity.raw)
 
 
-_UNITS = frozenset(
-    "pack packs bag bags box boxes bottle bottles can cans jar jars carton cartons gallon "
-    "gallons pound pounds lb lbs roll rolls loaf loaves bunch bunches dozen dozens piece pieces "
-    "of more".split()
-)
+# Packaging, and the words that join it to the product ("two bags of", "one more").
+_PACKAGING = PACKAGING_WORDS | {"of", "more"}
 _QUANTITY_WORDS = frozenset("half dozen couple pair few single just".split())
 _JOINERS = frozenset({"and", "or", "plus", "also"})
 
@@ -36,14 +34,10 @@ _JOINERS = frozenset({"and", "or", "plus", "also"})
 def _brand_like(entity: Entity) -> bool:
     """A "unit" the NLU heard that is no unit at all ("the bounty paper towels")."""
     words = entity.raw.lower().split()
-    return bool(words) and not any(w in _UNITS or w.isdigit() for w in words)
+    return bool(words) and not any(w in _PACKAGING or w.isdigit() for w in words)
 
 
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion dozen half couple pair few".split()
-)
+_NUMBER_WORDS = NUMBER_WORDS | COUNT_WORDS
 
 
 _FILLER = frozenset(
@@ -63,7 +57,7 @@ def _left_out(before: list[str], *, after_quantity: bool) -> str:
             return ""
         before = before[marks[-1] + 1 :]
     words = [w for w in before if w not in _FILLER and w not in _NUMBER_WORDS
-             and not w.isdigit() and w not in _UNITS]
+             and not w.isdigit() and w not in _PACKAGING]
     return " ".join(words)
 
 
@@ -94,7 +88,7 @@ def _words_after_number(raw: str) -> tuple[str, bool]:
     """
     spoken = alpha2digit(raw.lower().replace(",", " , "), "en", threshold=0)
     words = [w for w in re.findall(r"[a-z']+|\d+|,", spoken)]
-    while words and (words[0].isdigit() or words[0] in _SINGLE or words[0] in _UNITS
+    while words and (words[0].isdigit() or words[0] in _SINGLE or words[0] in _PACKAGING
                      or words[0] in _QUANTITY_WORDS):
         words.pop(0)
     separate = False
@@ -102,7 +96,7 @@ def _words_after_number(raw: str) -> tuple[str, bool]:
         words.pop()
         separate = True
     words = [w for w in words if w != ","]
-    if not words or all(w in _UNITS for w in words):
+    if not words or all(w in _PACKAGING for w in words):
         return "", False
     return " ".join(words), separate
 

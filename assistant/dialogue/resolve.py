@@ -14,6 +14,7 @@ from assistant.dialogue.language import parse_ordinal
 from assistant.dialogue.state import Item, Request
 from assistant.speech_format import size_words
 from commerce.catalog import ProductInfo, SearchHit, search
+from storedata.text import fold
 
 CLEAR_LEAD = 12.0  # a top hit this far ahead of the next one is taken without asking
 CHOICE_SPREAD = 20.0  # hits this close to the top one are offered as choices
@@ -43,7 +44,7 @@ def to_item(product: ProductInfo) -> Item:
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+    return fold(text, keep="%")
 
 
 def _exact(hit: SearchHit, query: str) -> bool:

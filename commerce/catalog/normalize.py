@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit
 
+from storedata.text import singular
+
 FILLER = frozenset(
     "a an the some something any anything for me i i'd id want would like need please find "
     "get show looking look of my to buy got have do you your can could us we with".split()
@@ -33,12 +35,9 @@ def words(text: str) -> list[str]:
 
 
 def default_singular(word: str) -> str:
-    """Rule of thumb: drop a plural -s/-es; the index maps to a form seen in the catalog."""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(_KEEP_S):
-        return word
-    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return word[:-2]
-    return word[:-1]
+    """The rule of English plurals (``storedata.text.singular``), or the word itself; the
+    index maps to a form seen in the catalog."""
+    return singular(word) or word
 
 
 def singular_variants(word: str) -> list[str]:
