@@ -40,7 +40,7 @@ class Utterance:
     speech_ended_at: float = 0.0  # when the last speech window was heard (perf_counter)
 
     @property
-    def heard(self) -> bool:
+    def has_speech(self) -> bool:
         return self.reason != "timeout" and len(self.audio) > 0
 
 

@@ -13,9 +13,9 @@ from tqdm import tqdm
 
 from assistant.bench.corpus import Corpus
 from assistant.bench.noise import NoiseMixer
-from assistant.cafe.menu import Menu
-from assistant.cafe.resolve import resolve
-from assistant.cafe.unknown import unknown_modifiers
+from nlu.menu.menu import Menu
+from nlu.menu.resolve import resolve_order
+from nlu.menu.unknown import unknown_modifiers
 from voice.audio import read_audio
 from voice.recognizer import Recognizer, Transcript
 
@@ -26,7 +26,7 @@ CORPUS_INTENT = "orderDrink"  # the corpus's name for the cafe's order_drink
 @dataclass(frozen=True)
 class Understood:
     predicted: Label  # the whole pipeline: NLU + menu resolution
-    heard: Label  # the transcript alone: the menu spotter, no NLU
+    spotted: Label  # the transcript alone: the menu spotter, no NLU
     intent: str
     seconds: float
 
@@ -51,15 +51,15 @@ def make_understand(parser: Any, menu: Menu) -> Callable[[str], Understood]:
     def understand(text: str) -> Understood:
         started = time.perf_counter()
         parse = parser.parse(text)
-        res = resolve(parse, menu)
+        res = resolve_order(parse, menu)
         predicted = {"intent": CORPUS_INTENT if res.is_order else parse.intent,
                      "slots": res.order.to_slots()}
         if res.is_order and unknown_modifiers(parse.text, menu):
             # The dialogue answers "we don't have hemp milk" and adds no line.
             predicted = {"intent": "clarify", "slots": {}}
-        heard = {"intent": CORPUS_INTENT if res.heard.drink else "none",
-                 "slots": res.heard.to_slots()}
-        return Understood(predicted, heard, parse.intent, time.perf_counter() - started)
+        spotted = {"intent": CORPUS_INTENT if res.spotted.drink else "none",
+                 "slots": res.spotted.to_slots()}
+        return Understood(predicted, spotted, parse.intent, time.perf_counter() - started)
 
     return understand
 

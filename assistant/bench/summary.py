@@ -28,7 +28,7 @@ def summarize(outcomes: list[Outcome], labels: dict[str, Any]) -> dict[str, Any]
         rows = [o for o in outcomes if o.condition == cond]
         subset = {o.file: labels[o.file] for o in rows}
         whole = score(subset, {o.file: o.understood.predicted for o in rows})
-        alone = score(subset, {o.file: o.understood.heard for o in rows})
+        alone = score(subset, {o.file: o.understood.spotted for o in rows})
         lost = sorted(set(whole.failed) - set(alone.failed))
         audio = sum(o.audio_seconds for o in rows)
         decode = [o.decode_seconds for o in rows]

@@ -22,7 +22,7 @@ from pathlib import Path
 import jiwer
 from text_to_num import alpha2digit
 
-from assistant.cafe.menu import Menu
+from nlu.menu.menu import Menu
 from voice.audio import read_audio
 from voice.recognizer import Recognizer
 

@@ -15,10 +15,10 @@ from assistant.bench.output import emit, machine
 from assistant.bench.report import write_report
 from assistant.bench.speech import make_understand, predictions, run
 from assistant.bench.summary import summarize
-from assistant.cafe.menu import Menu
 from assistant.commands import bench_perf
 from assistant.commands.bench_wer import wer
 from assistant.settings import PROJECT_ROOT, Settings
+from nlu.menu.menu import Menu
 from voice.select import ENGINES
 
 DEFAULT_CORPUS = Settings.load().corpus_dir

@@ -11,8 +11,8 @@ from tqdm import tqdm
 from assistant.app import engine_choice
 from assistant.bench.output import emit, machine
 from assistant.bench.wer import WerResult, measure, order_sentences, synthesize
-from assistant.cafe.menu import Menu
 from assistant.settings import Settings
+from nlu.menu.menu import Menu
 from voice.errors import VoiceError
 from voice.select import choose_engine
 from voice.tts import Speaker

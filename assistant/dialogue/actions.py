@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.speech_format import join_words, money_words, number_words
 from assistant.dialogue.state import Action, Line, Modifier
 from assistant.dialogue.types import OrderInfo
-from assistant.speech_format import join_words, money_words, number_words
 from commerce.cart import CartView, add_to_cart, clear_cart, view_cart
 from commerce.catalog import ChosenModifier, get_product_by_sku
 from commerce.orders.checkout import checkout

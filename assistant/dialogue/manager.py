@@ -14,10 +14,10 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import checkout
 from assistant.dialogue.language import pin_digits
 from assistant.dialogue.replies import Replies, Reply
+from assistant.dialogue.speech_format import money_words, number_words
 from assistant.dialogue.state import Action, SessionState
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import CartLine, DialogueOptions, Turn
-from assistant.speech_format import money_words, number_words
 from commerce.cart import view_cart
 from commerce.customers import get_customer
 from commerce.errors import CommerceError

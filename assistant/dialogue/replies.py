@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from assistant.dialogue.speech_format import speakable
 from assistant.settings import DATA_DIR
-from assistant.speech_format import speakable
 
 DEFAULT_PATH = DATA_DIR / "replies.yml"
 

@@ -6,11 +6,11 @@ import re
 
 from text_to_num import alpha2digit
 
-from assistant.cafe.menu import Menu
-from assistant.cafe.resolve import resolve as resolve_drink
-from assistant.cafe.unknown import unknown_modifiers
 from assistant.dialogue.language import parse_quantity
 from assistant.dialogue.state import Modifier, Request
+from nlu.menu.menu import Menu
+from nlu.menu.resolve import resolve_order
+from nlu.menu.unknown import unknown_modifiers
 from nlu.types import Entity, Parse
 from storedata.numbers import COUNT_WORDS, NUMBER_WORDS, PACKAGING_WORDS
 
@@ -194,11 +194,11 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
 def drink_request(parse: Parse, menu: Menu) -> Request | None:
     """A cafe order: the drink and every modifier said with it, resolved against the menu.
 
-    This is the line the speech benchmark scores (``assistant.cafe.resolve``): Rasa's
+    This is the line the speech benchmark scores (``nlu.menu.resolve``): Rasa's
     entities and the menu spotter combined. A modifier Rasa heard that names nothing on the
     menu is marked unknown, so that the shopper hears which choices there are.
     """
-    order = resolve_drink(parse, menu).order
+    order = resolve_order(parse, menu).order
     said = parse.first("drink") or parse.first("product")
     query = order.drink or (said.value if said else None)
     if query is None:

@@ -11,8 +11,8 @@ from text_to_num import alpha2digit
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.language import parse_ordinal
+from assistant.dialogue.speech_format import size_words
 from assistant.dialogue.state import Item, Request
-from assistant.speech_format import size_words
 from commerce.catalog import ProductInfo, SearchHit, search
 from storedata.text import fold
 

@@ -63,13 +63,13 @@ class SoundDevicePlayer:
 @dataclass
 class Spoken:
     """How a reply went: ``interrupted_by`` is "speech", "key" or None (played to the end);
-    ``heard`` is the microphone audio to hear next (what interrupted, or speech that had
+    ``hand_back`` is the microphone audio to hear next (what interrupted, or speech that had
     begun when the reply ended)."""
 
     seconds: float  # the reply's length
     played_seconds: float
     interrupted_by: str | None = None
-    heard: list[AudioChunk] = field(default_factory=list)
+    hand_back: list[AudioChunk] = field(default_factory=list)
     microphone_lost: bool = False
 
 
@@ -100,7 +100,7 @@ def speak_interruptibly(speaker: Speaker, text: str, player: Player,
     threading.Thread(target=play, name="reply", daemon=True).start()
     detector = vad or SileroVad()
     detector.reset()
-    heard: list[AudioChunk] = []
+    recent: list[AudioChunk] = []
     run = 0
     while not done.is_set():
         if not keys.empty():
@@ -118,7 +118,7 @@ def speak_interruptibly(speaker: Speaker, text: str, player: Player,
         if chunk is None:
             mic = None
             continue
-        heard.append(chunk)
+        recent.append(chunk)
         for prob in detector.probabilities(chunk_to_array(chunk)):
             run = run + 1 if prob >= (BARGE_IN_KEEP if run else BARGE_IN_START) else 0
         if run >= BARGE_IN_WINDOWS:
@@ -129,5 +129,5 @@ def speak_interruptibly(speaker: Speaker, text: str, player: Player,
     done.wait(timeout=2)
     spoken.played_seconds = min(spoken.seconds, time.perf_counter() - started)
     if spoken.interrupted_by == "speech" or run:
-        spoken.heard = heard[-HAND_BACK_CHUNKS:]
+        spoken.hand_back = recent[-HAND_BACK_CHUNKS:]
     return spoken

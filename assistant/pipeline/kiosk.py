@@ -93,7 +93,7 @@ class Kiosk:
                 continue
             if utterance is None:
                 break  # the source ended
-            if not utterance.heard:
+            if not utterance.has_speech:
                 continue
             if self._answer(utterance, stream):
                 break
@@ -206,4 +206,4 @@ class Kiosk:
         self.spoken.append(spoken)
         if spoken.microphone_lost:
             self._chunks = None  # reopened (and said) at the next listen
-        self._replay.extend(spoken.heard)
+        self._replay.extend(spoken.hand_back)

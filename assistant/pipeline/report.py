@@ -11,10 +11,10 @@ from commerce.money import format_cents
 
 
 def turn_text(number: int, path: Path, done: PipelineTurn) -> str:
-    turn, heard = done.turn, done.transcript
+    turn, transcript = done.turn, done.transcript
     lines = [f"[{number}] {path}"]
-    if heard is not None:
-        lines.append(f"  heard: {heard.text or '(nothing)'}  ({heard.engine}, {heard.model})")
+    if transcript is not None:
+        lines.append(f"  heard: {transcript.text or '(nothing)'}  ({transcript.engine}, {transcript.model})")
     entities = turn.entities_brief()
     lines.append(f"  intent: {turn.intent} ({turn.confidence:.2f})"
                  + (f"  entities: {entities}" if entities else ""))

@@ -11,8 +11,8 @@ from assistant.dialogue.language import parse_ordinal, parse_quantity
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import product_requests
 from assistant.dialogue.resolve import resolve
+from assistant.dialogue.speech_format import join_words, number_words
 from assistant.dialogue.state import Item, Line, Question, Request
-from assistant.speech_format import join_words, number_words
 from commerce.cart import MAX_QUANTITY, MIN_QUANTITY
 from nlu.types import Parse
 

@@ -11,8 +11,8 @@ from assistant.dialogue.handlers.finish import ask_choice, finish
 from assistant.dialogue.language import parse_quantity
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.resolve import choose
+from assistant.dialogue.speech_format import number_words
 from assistant.dialogue.state import Question, Request
-from assistant.speech_format import number_words
 from commerce.cart import MAX_QUANTITY
 from commerce.catalog import get_product_by_sku
 from nlu.types import Parse

@@ -6,14 +6,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from assistant.cafe.menu import Menu
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers.finish import ask_choice, finish
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import drink_request
 from assistant.dialogue.resolve import resolve
+from assistant.dialogue.speech_format import join_words, number_words
 from assistant.dialogue.state import Line, Modifier, Question, Request
-from assistant.speech_format import join_words, number_words
 from commerce.cart import MAX_QUANTITY, MIN_QUANTITY, price_line
 from commerce.catalog import (
     ChosenModifier,
@@ -23,6 +22,7 @@ from commerce.catalog import (
     customizable_products,
     get_product_by_sku,
 )
+from nlu.menu.menu import Menu
 from nlu.types import Parse
 
 OPTION_MIN = 70.0

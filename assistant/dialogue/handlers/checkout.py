@@ -5,8 +5,8 @@ from __future__ import annotations
 from assistant.dialogue import actions
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.speech_format import money_words, number_words
 from assistant.dialogue.state import Action, Question
-from assistant.speech_format import money_words, number_words
 from commerce.cart import view_cart
 from commerce.customers import get_customer, verify_pin
 from commerce.errors import PurchaseLocked

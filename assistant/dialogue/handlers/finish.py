@@ -5,8 +5,8 @@ from __future__ import annotations
 from assistant.dialogue import actions
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.speech_format import money_words, numbered_list, product_phrase
 from assistant.dialogue.state import Action, Item, Line
-from assistant.speech_format import money_words, numbered_list, product_phrase
 from commerce.cart import view_cart
 from commerce.catalog import get_product_by_sku
 from commerce.recommend import bought_together, similar_products

@@ -9,14 +9,14 @@ from assistant.dialogue.handlers.search import read_page
 from assistant.dialogue.language import asked_aspect, parse_ordinal
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.resolve import resolve, to_item
-from assistant.dialogue.state import Item, Request
-from assistant.speech_format import (
+from assistant.dialogue.speech_format import (
     join_words,
     money_words,
     number_words,
     product_phrase,
     size_words,
 )
+from assistant.dialogue.state import Item, Request
 from commerce.cart import CartView, view_cart
 from commerce.catalog import ProductInfo, get_product_by_sku
 from commerce.recommend import recommend_for_cart, similar_products

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.speech_format import money_words, number_words
 from assistant.dialogue.state import Action
 from assistant.dialogue.types import OrderInfo
-from assistant.speech_format import money_words, number_words
 from commerce.orders.service import latest_open_order, list_orders
 from nlu.types import Parse
 

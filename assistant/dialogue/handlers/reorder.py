@@ -7,8 +7,8 @@ import re
 from assistant.dialogue.actions import lines_words
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.speech_format import join_words, money_words
 from assistant.dialogue.state import Action, Line, Modifier
-from assistant.speech_format import join_words, money_words
 from commerce.reorder import propose
 from nlu.types import Parse
 

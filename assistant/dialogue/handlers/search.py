@@ -8,7 +8,7 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.handlers.finish import choice_name
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.resolve import to_item
-from assistant.speech_format import join_words, number_words, numbered_list, product_phrase
+from assistant.dialogue.speech_format import join_words, number_words, numbered_list, product_phrase
 from commerce.catalog import search
 from commerce.errors import CommerceError
 from commerce.money import parse_price_to_cents

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
-from commerce.db import make_engine, session_factory, upgrade
-
-sys.path.insert(0, str(Path(__file__).parent))  # the test modules import commerce_factories
-from commerce_factories import (  # noqa: E402
+from commerce_factories import (
     cafe_products,
     customer,
     grocery_products,
     seed_store,
 )
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from commerce.db import make_engine, session_factory, upgrade
 
 
 @pytest.fixture

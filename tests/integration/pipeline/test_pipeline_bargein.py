@@ -65,7 +65,7 @@ def test_speech_over_a_long_reply_stops_it(synth: Callable[[str], Path]) -> None
     assert spoken.seconds > 8  # the reply really was long
     assert 1.0 < player.played / player.rate < 4.0  # cut during "stop please", not played out
     assert player.played < player.total
-    heard = np.concatenate([np.frombuffer(c.audio, "<i2") for c in spoken.heard])
+    heard = np.concatenate([np.frombuffer(c.audio, "<i2") for c in spoken.hand_back])
     assert np.abs(heard).max() > 1000  # the words that interrupted are handed back
 
 
@@ -80,7 +80,7 @@ def test_a_key_press_stops_it_and_silence_does_not(synth: Callable[[str], Path])
     short = TimedPlayer()
     quiet = speak_interruptibly(Speaker(), "Anything else?", short, mic(silence(5.0)),
                                 queue.Queue())
-    assert quiet.interrupted_by is None and quiet.heard == []
+    assert quiet.interrupted_by is None and quiet.hand_back == []
     assert short.played == short.total  # played to the end
 
 

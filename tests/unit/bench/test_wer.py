@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.bench.wer import order_sentences, words
-from assistant.cafe.menu import Menu
 from assistant.settings import DATA_DIR
+from nlu.menu.menu import Menu
 
 MENU = Menu.load(DATA_DIR / "stores" / "cafe.json")
 

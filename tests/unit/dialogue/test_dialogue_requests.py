@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.cafe.menu import Menu
 from assistant.dialogue.requests import drink_request, product_requests
 from assistant.dialogue.resolve import choose
 from assistant.dialogue.state import Item, Modifier
 from assistant.settings import DATA_DIR
+from nlu.menu.menu import Menu
 from nlu.types import Entity, Parse
 
 CAFE = Menu.load(DATA_DIR / "stores" / "cafe.json")

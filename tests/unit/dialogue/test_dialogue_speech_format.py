@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.speech_format import (
+from assistant.dialogue.speech_format import (
     digits_words,
     join_words,
     money_words,
@@ -77,7 +77,7 @@ def test_digits_words() -> None:
 
 
 def test_symbols_are_said_in_words() -> None:
-    from assistant.speech_format import speakable
+    from assistant.dialogue.speech_format import speakable
 
     assert speakable("one 2% Reduced Fat Milk") == "one 2 percent Reduced Fat Milk"
     assert speakable("M&M's") == "M and M's"

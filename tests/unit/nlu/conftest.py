@@ -1,14 +1,11 @@
-"""Fixtures for NLU unit tests (factories live in nlu_factories.py)."""
+"""Fixtures for NLU unit tests (factories live in tests/factories/nlu_factories.py)."""
 
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # the test modules import nlu_factories
 
 REPO = Path(__file__).resolve().parents[3]
 

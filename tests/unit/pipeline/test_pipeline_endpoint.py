@@ -65,7 +65,7 @@ def test_pure_silence_times_out_without_an_utterance() -> None:
     config = EndpointConfig(no_speech_timeout_s=2.0)
     found = list(utterances(chunk_samples(silence(5.0), 30), config))
     assert [u.reason for u in found] == ["timeout", "timeout"]
-    assert not any(u.heard for u in found)
+    assert not any(u.has_speech for u in found)
 
 
 def test_a_monologue_is_cut_at_the_maximum_length(speech: np.ndarray) -> None:

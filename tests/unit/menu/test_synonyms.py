@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.cafe.menu import Menu, default_variants
-from assistant.cafe.spotter import spot
+from nlu.menu.menu import Menu, default_variants
+from nlu.menu.spotter import spot
 
 
 def test_barista_synonyms_name_the_menu_s_milks(repo_root: Path) -> None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
-from assistant.cafe.menu import AMOUNT_GROUPS, Menu
-from assistant.cafe.spotter import DrinkOrder, best_cover, find_matches, normalize, spot
+from nlu.menu.menu import AMOUNT_GROUPS, Menu
+from nlu.menu.spotter import DrinkOrder, best_cover, find_matches, normalize, spot
+from nlu.types import Entity, Parse
 
 ORDER_INTENTS = frozenset({"order_drink"})
 # Intents that, in a cafe, still mean "I want this drink" when a drink was heard.
@@ -24,31 +24,11 @@ ENTITY_GROUPS = {"drink": "drink", "size": "size", "roast": "roast", "shots": "s
                  "milk": "milk", "sweetener": "sweetener", "amount": "amount"}
 
 
-class EntityLike(Protocol):
-    @property
-    def entity(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-    @property
-    def raw(self) -> str: ...
-    @property
-    def role(self) -> str | None: ...
-
-
-class ParseLike(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def intent(self) -> str: ...
-    @property
-    def entities(self) -> Sequence[EntityLike]: ...
-
-
 @dataclass(frozen=True)
-class Resolution:
+class OrderResolution:
     is_order: bool
     order: DrinkOrder
-    heard: DrinkOrder  # what the spotter alone found in the transcript
+    spotted: DrinkOrder  # what the spotter alone found in the transcript
 
 
 def resolve_phrase(text: str, menu: Menu, group: str) -> str | None:
@@ -59,7 +39,7 @@ def resolve_phrase(text: str, menu: Menu, group: str) -> str | None:
     return max(chosen, key=lambda m: m.weight).option if chosen else None
 
 
-def from_entities(entities: Sequence[EntityLike], menu: Menu) -> DrinkOrder:
+def from_entities(entities: Sequence[Entity], menu: Menu) -> DrinkOrder:
     order = DrinkOrder(modifiers={}, amounts={})
     assert order.modifiers is not None and order.amounts is not None
     for ent in entities:
@@ -79,24 +59,25 @@ def from_entities(entities: Sequence[EntityLike], menu: Menu) -> DrinkOrder:
     return order
 
 
-def merge(heard: DrinkOrder, parsed: DrinkOrder) -> DrinkOrder:
+def merge(spotted: DrinkOrder, parsed: DrinkOrder) -> DrinkOrder:
     """The spotter's findings, completed by Rasa's where the spotter found nothing."""
-    mods = {**(parsed.modifiers or {}), **(heard.modifiers or {})}
+    mods = {**(parsed.modifiers or {}), **(spotted.modifiers or {})}
     amounts: dict[str, str] = {}
     for group in AMOUNT_GROUPS:
         if group not in mods:
             continue
-        source = heard if group in (heard.modifiers or {}) else parsed
+        source = spotted if group in (spotted.modifiers or {}) else parsed
         amount = (source.amounts or {}).get(group)
         if amount:
             amounts[group] = amount
-    return DrinkOrder(drink=heard.drink or parsed.drink, modifiers=mods, amounts=amounts)
+    return DrinkOrder(drink=spotted.drink or parsed.drink, modifiers=mods, amounts=amounts)
 
 
-def resolve(parse: ParseLike, menu: Menu) -> Resolution:
-    heard = spot(parse.text, menu)
-    order = merge(heard, from_entities(parse.entities, menu))
+def resolve_order(parse: Parse, menu: Menu) -> OrderResolution:
+    """The order line of a parse: the spotter's findings completed by Rasa's entities."""
+    spotted = spot(parse.text, menu)
+    order = merge(spotted, from_entities(parse.entities, menu))
     is_order = parse.intent in ORDER_INTENTS or (
         order.drink is not None and parse.intent in ORDER_LIKE_INTENTS
     )
-    return Resolution(is_order=is_order, order=order, heard=heard)
+    return OrderResolution(is_order=is_order, order=order, spotted=spotted)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cafe.menu import Menu
-from assistant.cafe.spotter import normalize, spot
+from nlu.menu.menu import Menu
+from nlu.menu.spotter import normalize, spot
 
 
 @pytest.fixture(scope="module", params=["menu.json", "cafe.json"])

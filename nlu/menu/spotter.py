@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from text_to_num import alpha2digit
 
-from assistant.cafe.menu import AMOUNT_GROUPS, Menu
+from nlu.menu.menu import AMOUNT_GROUPS, Menu
 from storedata.corpus import DRINK_SLOT, LABEL_SLOTS
 from storedata.numbers import ONES
 from storedata.text import fold

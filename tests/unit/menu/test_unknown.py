@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.cafe.menu import Menu
-from assistant.cafe.unknown import Unknown, unknown_modifiers
 from assistant.settings import DATA_DIR
+from nlu.menu.menu import Menu
+from nlu.menu.unknown import Unknown, unknown_modifiers
 
 MENU = Menu.load(DATA_DIR / "stores" / "cafe.json")
 

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.cafe.menu import Menu
-from assistant.cafe.spotter import (
+from nlu.menu.menu import Menu
+from nlu.menu.spotter import (
     FUNCTION_WORDS,
     MIN_RATIO,
     Match,
