@@ -24,6 +24,13 @@ def write_report(summary: dict[str, Any], meta: dict[str, Any], out_dir: Path) -
     return [md, *written]
 
 
+def _save(fig: Any, path: Path) -> Path:
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
 def _snr_conditions(conds: dict[str, Any]) -> list[tuple[float, str]]:
     return sorted(((float(k[:-2]), k) for k in conds if k.endswith("dB")), reverse=True)
 
@@ -41,11 +48,7 @@ def _plot_acceptance(conds: dict[str, Any], out_dir: Path) -> Path:
     ax.invert_xaxis()
     ax.legend()
     ax.grid(alpha=0.3)
-    path = out_dir / "acceptance_vs_snr.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(fig, out_dir / "acceptance_vs_snr.png")
 
 
 def _plot_slots(conds: dict[str, Any], out_dir: Path) -> Path:
@@ -59,11 +62,7 @@ def _plot_slots(conds: dict[str, Any], out_dir: Path) -> Path:
     ax.set_xticks([j + 0.4 - width / 2 for j in range(len(slots))], slots, rotation=20)
     ax.set(ylabel="accuracy (%)", title="Per-slot accuracy", ylim=(50, 101))
     ax.legend(fontsize=7, ncol=4)
-    path = out_dir / "slot_accuracy.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(fig, out_dir / "slot_accuracy.png")
 
 
 def _plot_latency(conds: dict[str, Any], out_dir: Path) -> Path:
@@ -72,11 +71,7 @@ def _plot_latency(conds: dict[str, Any], out_dir: Path) -> Path:
     ax.set(xlabel="end of audio → order line (ms)", ylabel="files",
            title="Latency: recognizer + NLU + menu")
     ax.legend(fontsize=7, ncol=2)
-    path = out_dir / "latency.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(fig, out_dir / "latency.png")
 
 
 def _markdown(summary: dict[str, Any], meta: dict[str, Any]) -> str:
