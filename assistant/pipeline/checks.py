@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from assistant.pipeline.errors import STAGE_ERRORS
+from assistant.pipeline.errors import STAGE_ERRORS, NoRecognizer
 from assistant.pipeline.stages import Stage
 from commerce.customers import get_customer
 from commerce.errors import CommerceError
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def check_recognizer(pipeline: Pipeline) -> None:
     if pipeline.recognizer is None:
-        raise STAGE_ERRORS[Stage.STT]("no_recognizer", "Speech recognition is not set up.")
+        raise NoRecognizer()
 
 
 def check_nlu(pipeline: Pipeline) -> None:

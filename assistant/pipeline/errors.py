@@ -48,6 +48,13 @@ class TextToSpeechError(PipelineError):
     stage = Stage.TTS
 
 
+class NoRecognizer(SpeechToTextError):
+    """The pipeline has no speech recognizer (a typed session, or none could be built)."""
+
+    def __init__(self) -> None:
+        super().__init__("no_recognizer", "Speech recognition is not set up.")
+
+
 STAGE_ERRORS: dict[Stage, type[PipelineError]] = {
     Stage.WAKE: WakeError, Stage.STT: SpeechToTextError, Stage.INTENT: IntentError,
     Stage.HANDLE: HandleError, Stage.TTS: TextToSpeechError,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.pipeline.bargein import Player, SoundDevicePlayer, Spoken, speak_interruptibly
-from assistant.pipeline.errors import PipelineError
+from assistant.pipeline.errors import NoRecognizer, PipelineError
 from assistant.pipeline.run import Pipeline, PipelineTurn
 from assistant.pipeline.wake import strip_wake_phrase
 from voice.audio import AudioChunk
@@ -104,7 +104,7 @@ class Kiosk:
         pipeline = self.pipeline
         try:
             if stream is None:
-                raise PipelineError("no_recognizer", "Speech recognition is not set up.")
+                raise NoRecognizer()
             transcript, timings = pipeline.finish_speech(stream, utterance.ended_at)
             if isinstance(stream, SpeculativeStream):
                 self.stt_outcomes.append(stream.outcome)

@@ -21,6 +21,7 @@ from assistant.dialogue.types import Turn
 from assistant.pipeline.checks import check_all
 from assistant.pipeline.errors import (
     STAGE_ERRORS,
+    NoRecognizer,
     PipelineError,
     TextToSpeechError,
     is_expected,
@@ -87,7 +88,7 @@ class Pipeline:
                       speak: bool = False) -> PipelineTurn:
         """A whole utterance, fed to the recognizer in chunks as the microphone would."""
         if self.recognizer is None:
-            raise STAGE_ERRORS[Stage.STT]("no_recognizer", "Speech recognition is not set up.")
+            raise NoRecognizer()
         stream = self.recognizer.stream()
         self._emit(EventType.RUN_START, None, input="audio", seconds=len(samples) / 16000)
         self._emit(EventType.STAGE_START, Stage.STT)
