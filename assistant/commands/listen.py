@@ -57,7 +57,7 @@ def _speaker(settings: Settings, echo: Any) -> Speaker:
 @click.option("--customer", default=None, help="Customer id (overrides the root option).")
 @click.option("--store", default=None,
               help="Store (overrides the root option).")
-@click.option("--verbose", "-v", is_flag=True, help="Print the pipeline's events.")
+@click.option("--events", "verbose", is_flag=True, help="Print the pipeline's events.")
 @click.pass_obj
 def run(settings: Settings, files: tuple[Path, ...], as_json: bool, say: bool,
         out_dir: Path | None, engine: str | None, open_vocabulary: bool | None,
@@ -123,7 +123,7 @@ def _device(value: str | None) -> int | str | None:
 @click.option("--device", default=None, help="Input device number or name.")
 @click.option("--push-to-talk", is_flag=True, help="Press Enter to talk (noisy kiosks).")
 @click.option("--wake-phrase", default=None, help='Only answer after e.g. "hey cart".')
-@click.option("--verbose", "-v", is_flag=True, help="Print the pipeline's events.")
+@click.option("--events", "verbose", is_flag=True, help="Print the pipeline's events.")
 @click.option("--input-file", type=click.Path(path_type=Path), default=None,
               help="Play a recording as the microphone, in real time (testing, benchmarks).")
 @click.option("--max-turns", type=int, default=None,

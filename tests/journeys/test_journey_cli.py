@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,3 +33,34 @@ def test_chat_script_json(shop: Shop, tmp_path: Path, capsys: pytest.CaptureFixt
                                  "modifiers": [], "sku": "GRO-0001"}]
     assert turns[2]["intent"] == "view_cart"
     assert turns[3]["intent"] == "goodbye"
+
+
+def _voicecart(*args: str, stdin: str = "", env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).with_name("voicecart")), *args]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PYTHONWARNINGS")}
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=300,
+                          env={**clean, **(env or {})}, check=False)
+
+
+def test_a_typed_session_shows_people_only_the_assistant(shop: Shop, tmp_path: Path) -> None:
+    """A real process, as a shopper runs it: no library warning on either stream."""
+    script = tmp_path / "session.txt"
+    script.write_text("how much are the bananas\nadd two bananas\ngoodbye\n", encoding="utf-8")
+    done = _voicecart("--db", f"sqlite:///{shop.db_path}", "chat", "--script", str(script),
+                      env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 4 and all(line.startswith("assistant: ") for line in lines), lines
+    assert done.stderr == ""
+    verbose = _voicecart("--verbose", "--db", f"sqlite:///{shop.db_path}", "chat", "--script",
+                         str(script), env={"XDG_DATA_HOME": str(tmp_path / "xdg2")})
+    assert "Warning" in verbose.stderr  # the libraries' own, shown when asked for
+
+
+def test_end_of_input_ends_a_typed_session_with_a_goodbye(shop: Shop, tmp_path: Path) -> None:
+    done = _voicecart("--db", f"sqlite:///{shop.db_path}", "chat", stdin="add two bananas\n",
+                      env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("assistant: Thanks for shopping with us. Goodbye!")
+    assert "Stopped" not in done.stderr and "Traceback" not in done.stderr
