@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import click
 
-from storedata.errors import ExpectedError, is_expected
+from storedata.errors import ExpectedError
 
 EXIT_USER_ERROR = 2
 
 
 def report_error(exc: BaseException) -> int | None:
     """Print one line for an expected error and return the exit code; None for a bug."""
-    if not is_expected(exc):
+    if not isinstance(exc, ExpectedError):
         return None
-    assert isinstance(exc, ExpectedError)
     click.echo(f"Error: {exc.message}", err=True)
     return EXIT_USER_ERROR

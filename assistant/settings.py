@@ -122,10 +122,6 @@ class Settings(BaseSettings):
         """Where the NLU models live: ``models/nlu``, or ``models/nlu/seed-N`` for a seed."""
         return nlu_models_dir(self.models_dir, self.nlu_seed)
 
-    @property
-    def stores(self) -> list[str]:
-        return store_codes(self.data_dir)
-
     def replace(self, **changes: Any) -> Settings:
         """A copy with the non-None changes, checked like the original."""
         values = {**self.dict(), **{k: v for k, v in changes.items() if v is not None}}

@@ -9,7 +9,7 @@ A file that cannot be read, or a record that lacks a required field, is one
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,12 +141,3 @@ def _group(raw: Mapping[str, Any]) -> ModifierGroupRecord:
         multi=bool(raw.get("multi", False)), default=raw.get("default"),
         amounts=_strings(raw.get("amounts")),
     )
-
-
-def option_names(groups: Sequence[ModifierGroupRecord], group: str) -> list[str]:
-    """The option names of one group across several drinks, in menu order."""
-    names: list[str] = []
-    for g in groups:
-        if g.name == group:
-            names += [o.name for o in g.options if o.name not in names]
-    return names

@@ -6,6 +6,8 @@ import re
 
 from text_to_num import alpha2digit
 
+from storedata.text import fold
+
 # Phrases text2num does not know, replaced before it runs (longest first).
 _QUANTITY_PHRASES: tuple[tuple[str, str], ...] = (
     ("half a dozen", "6"),
@@ -65,8 +67,7 @@ _COUNT_FILLER = frozenset("make it that them those change to just only please of
 
 def bare_quantity(text: str) -> int | None:
     """A count said alone ("six", "make it six", "just two please"): the number, else None."""
-    words = re.findall(r"[a-z0-9']+", text.lower())
-    rest = [w for w in words if w not in _COUNT_FILLER]
+    rest = [w for w in fold(text).split() if w not in _COUNT_FILLER]
     if not rest:
         return None
     converted = _in_digits(" ".join(rest)).split()
@@ -87,7 +88,7 @@ def parse_ordinal(text: str) -> int | None:
 
 def yes_or_no(text: str) -> bool | None:
     """Natural yes / no: "yeah", "go ahead" -> True; "nope", "not now", "actually no" -> False."""
-    lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    lowered = fold(text)
     if not lowered:
         return None
     if any(phrase in lowered for phrase in DENY_PHRASES):
@@ -123,7 +124,7 @@ def asked_aspect(text: str) -> str | None:
     "how much are the bananas" -> price; "do you have almond milk" -> availability;
     "what size is the orange juice" -> size. The aspect named first in the sentence wins.
     """
-    lowered = " ".join(text.lower().replace("’", "'").split())
+    lowered = fold(text)
     found = [(m.start(), aspect) for aspect, pattern in _ASPECT_PATTERNS
              if (m := pattern.search(lowered))]
     return min(found)[1] if found else None
@@ -131,8 +132,7 @@ def asked_aspect(text: str) -> str | None:
 
 def is_question(text: str) -> bool:
     """Put as a question: a question word first, or a question mark."""
-    lowered = " ".join(text.lower().replace("’", "'").split())
-    return lowered.endswith("?") or bool(_QUESTION_START.match(lowered))
+    return text.rstrip().endswith("?") or bool(_QUESTION_START.match(fold(text)))
 
 
 _PIN_FILLER = frozenset("my the code pin is it's its it purchase number private okay ok um uh".split())

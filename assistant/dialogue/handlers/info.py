@@ -16,7 +16,7 @@ from assistant.dialogue.speech_format import (
     product_phrase,
     size_words,
 )
-from assistant.dialogue.state import Item, Request
+from assistant.dialogue.state import Request
 from commerce.cart import CartView, view_cart
 from commerce.catalog import ProductInfo, get_product_by_sku
 from commerce.recommend import recommend_for_cart, similar_products
@@ -69,8 +69,8 @@ def handle_product_info(ctx: Context, parse: Parse) -> Reply:
     cart = view_cart(ctx.session, ctx.customer_id, store=ctx.store)
     said = next((e for name in TARGET_ENTITIES if (e := parse.first(name)) is not None), None)
     if said is None:
-        item = _pointed_at(ctx, parse, cart)
-        return describe(ctx, item.sku, aspect, cart) if item else ctx.say("info_what")
+        sku = _pointed_at(ctx, parse, cart)
+        return describe(ctx, sku, aspect, cart) if sku else ctx.say("info_what")
     brand = parse.first("brand")
     request = Request(query=said.value, brand=brand.value if brand and brand is not said else None)
     found = resolve(ctx, request, prefer={line.sku for line in cart.lines}, in_stock_first=False)
@@ -89,21 +89,20 @@ def handle_product_info(ctx: Context, parse: Parse) -> Reply:
     return ctx.say("not_found", query=said.value)
 
 
-def _pointed_at(ctx: Context, parse: Parse, cart: CartView) -> Item | None:
-    """"the second one" in the list just read; "it": the one listed, added or in the cart."""
+def _pointed_at(ctx: Context, parse: Parse, cart: CartView) -> str | None:
+    """The SKU of "the second one" in the list just read, or of "it": the product just added,
+    else the one just described or found, else the cart's only line."""
     listed = ctx.state.listed
     ordinal_entity = parse.first("ordinal")
     ordinal = parse_ordinal(ordinal_entity.value) if ordinal_entity else None
     if ordinal is not None and listed:
         index = len(listed) - 1 if ordinal == -1 else ctx.state.listed_offset + ordinal - 1
-        return listed[index] if 0 <= index < len(listed) else None
-    if ctx.state.last_sku:  # just added or changed
-        return to_item(get_product_by_sku(ctx.session, ctx.state.last_sku))
-    if len(listed) == 1:  # just described or found
-        return listed[0]
-    if len(cart.lines) == 1:
-        return to_item(get_product_by_sku(ctx.session, cart.lines[0].sku))
-    return None
+        return listed[index].sku if 0 <= index < len(listed) else None
+    if ctx.state.last_sku:
+        return ctx.state.last_sku
+    if len(listed) == 1:
+        return listed[0].sku
+    return cart.lines[0].sku if len(cart.lines) == 1 else None
 
 
 def describe(ctx: Context, sku: str, aspect: str | None, cart: CartView) -> Reply:
@@ -119,6 +118,7 @@ def describe(ctx: Context, sku: str, aspect: str | None, cart: CartView) -> Repl
 def _facts(ctx: Context, product: ProductInfo, aspect: str | None) -> Reply:
     price = money_words(product.price_cents)
     size = size_words(product.size) if product.size else ""
+    sized = f", {size}" if size else ""  # "Oat Milk, 64 ounces, …"
     if not product.in_stock:
         reply = ctx.say("info_out_of_stock", name=product.display_name)
         other = resolve(ctx, Request(query=product.name)).item
@@ -128,8 +128,7 @@ def _facts(ctx: Context, product: ProductInfo, aspect: str | None) -> Reply:
         return reply.then(ctx.say("info_other_in_stock", name=f"{other.brand or ''} {other.name}".strip(),
                                   price=money_words(other.price_cents)))
     if aspect == "availability":
-        return ctx.say("info_in_stock", name=product.name, size=f", {size}" if size else "",
-                       price=price)
+        return ctx.say("info_in_stock", name=product.name, size=sized, price=price)
     if aspect == "size":
         if not size:
             return ctx.say("info_no_size", name=product.name, price=price)
@@ -137,5 +136,5 @@ def _facts(ctx: Context, product: ProductInfo, aspect: str | None) -> Reply:
     if aspect == "organic":
         organic = "organic" in product.name.lower() or "organic" in (t.lower() for t in product.tags)
         return ctx.say("info_organic" if organic else "info_not_organic", name=product.name)
-    return ctx.say("product_info", name=product.name, size=f", {size}" if size else "",
-                   price=price, description=product.description or "")
+    return ctx.say("product_info", name=product.name, size=sized, price=price,
+                   description=product.description or "")
