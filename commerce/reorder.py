@@ -146,3 +146,12 @@ def apply_proposal(session: Session, customer_id: str, proposal: ReorderProposal
 
     unit_of_work(session, add_all)
     return view_cart(session, customer_id, store=store)
+
+
+@reads
+def times_bought(session: Session, customer_id: str, *, store: str) -> Counter[str]:
+    """How many of the shopper's orders (not cancelled) held each SKU."""
+    counts: Counter[str] = Counter()
+    for order in _orders(session, customer_id, store):
+        counts.update({line.sku for line in order.lines})
+    return counts

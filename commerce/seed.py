@@ -97,7 +97,7 @@ def apply_store(session: Session, data: StoreFile) -> SeedReport:
         product.name, product.brand = item.name, item.brand
         product.size, product.unit = item.size, item.unit
         product.price_cents, product.stock = item.price_cents, item.stock
-        product.active = item.active
+        product.active, product.popularity = item.active, item.popularity
         product.tags, product.description = list(item.tags), item.description
         product.updated_at = utc()
         aliases = list(item.aliases)

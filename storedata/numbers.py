@@ -17,7 +17,9 @@ COUNT_WORDS = frozenset({"dozen", "half", "couple", "pair", "few"})
 PACKAGING_WORDS = frozenset(
     "pack packs bag bags box boxes bottle bottles can cans jar jars carton cartons gallon "
     "gallons pound pounds lb lbs roll rolls loaf loaves bunch bunches dozen dozens piece "
-    "pieces".split()
+    "pieces jug jugs tub tubs tube tubes case cases block blocks head heads ear ears pint "
+    "pints quart quarts sleeve sleeves stick sticks tray trays container containers package "
+    "packages packet packets sack sacks".split()
 )
 
 

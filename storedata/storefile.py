@@ -54,6 +54,7 @@ class ProductRecord:
     tags: tuple[str, ...] = ()
     description: str = ""
     modifier_groups: tuple[ModifierGroupRecord, ...] = ()
+    popularity: int = 0  # units sold in a typical week: the usual pick of a family sells most
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def _product(raw: Mapping[str, Any], source: str) -> ProductRecord:
             aliases=_strings(raw.get("aliases")), tags=_strings(raw.get("tags")),
             description=str(raw.get("description") or ""),
             modifier_groups=tuple(_group(g) for g in raw.get("modifier_groups") or []),
+            popularity=int(raw.get("popularity", 0)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         name = raw.get("sku", "?") if isinstance(raw, Mapping) else "?"

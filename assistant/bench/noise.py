@@ -46,14 +46,16 @@ class NoiseMixer:
         self.cache_dir = Path(cache_dir) / f"{self.noise_file.stem}-{digest}"
         self._noise: np.ndarray | None = None
 
-    def mixed(self, speech_file: Path, snr_db: float) -> Path:
-        out = self.cache_dir / f"{snr_db:g}dB" / Path(speech_file).name
+    def mixed(self, speech_file: Path, snr_db: float, group: str = "") -> Path:
+        """The mix of ``speech_file`` at ``snr_db``; ``group`` keeps files of the same name
+        apart (one voice's ``add-001.wav`` from another's)."""
+        out = self.cache_dir / f"{snr_db:g}dB" / group / Path(speech_file).name
         if out.exists():
             return out
         if self._noise is None:
             self._noise = read_audio(self.noise_file, max_seconds=NOISE_MAX_SECONDS)
         speech = read_audio(speech_file)
-        seed = zlib.crc32(Path(speech_file).name.encode())
+        seed = zlib.crc32(f"{group}{Path(speech_file).name}".encode())
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_suffix(".tmp.wav")
         sf.write(tmp, mix_at_snr(speech, self._noise, snr_db, seed), RATE, subtype="PCM_16")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.dialogue import actions
+from assistant.dialogue.catalog_words import grounded
 from assistant.dialogue.context import PURCHASE_INTENTS, Context, Handler
 from assistant.dialogue.handlers import (
     add,
@@ -20,6 +23,8 @@ from assistant.dialogue.handlers import (
 from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.state import Action
+from nlu.products import SPOTTER
+from storedata.text import fold
 from nlu.types import FALLBACK_INTENT, Parse
 
 HANDLERS: dict[str, Handler] = {
@@ -86,6 +91,8 @@ def decide(ctx: Context, parse: Parse) -> Reply:
     state = ctx.state
     if not parse.text.strip():
         return ctx.say("empty")
+    if ctx.store != "cafe":  # the cafe's drinks have their own spotter (nlu.menu)
+        parse = grounded(ctx.session, ctx.store, parse)
     if state.confirm is not None:
         decision = yes_no(ctx, parse)
         action, state.confirm = state.confirm, None
@@ -140,6 +147,41 @@ def new_count(ctx: Context, parse: Parse) -> bool:
             and bare_quantity(parse.text) is not None)
 
 
+# What an unsure parse that names catalog products may be: an add, if the model thought so too.
+ADD_NEIGHBOURS = frozenset({"add_to_cart", "order_drink", "search_product"})
+
+
+def names_products(parse: Parse, exactly: bool = False) -> bool:
+    """The catalog's spotter found the products said (``exactly``: every word as written),
+    and an add is among the model's two best guesses (or the only intent it is sure of)."""
+    found = [e for e in parse.entities if e.role == SPOTTER and e.entity == "product"]
+    if not found or (exactly and any((e.confidence or 0) < 1.0 for e in found)):
+        return False
+    if exactly:
+        return True
+    close = [a.intent for a in parse.alternatives if a.intent != FALLBACK_INTENT][:2]
+    return parse.intent in ADD_NEIGHBOURS or bool(ADD_NEIGHBOURS.intersection(close))
+
+
+_GET = re.compile(r"\b(please|need|needs|get|grab|pick up|want|take|add|buy|throw|put|give me|"
+                  r"let me|i'll|we'll|i'd like|we're out of|ran out of|run out of|out of)\b")
+# Intents a plain request for products is mistaken for ("english muffins please" as a search,
+# "we're out of ketchup" as a removal).
+GET_NEIGHBOURS = frozenset({"search_product", "product_info", "remove_from_cart", "recommend"})
+
+
+def wants_to_get(ctx: Context, parse: Parse) -> bool:
+    """Products the catalog has, asked for as a request, not a question, whatever the intent
+    near it; a removal only when the product is not in the cart."""
+    if parse.intent not in GET_NEIGHBOURS or is_question(parse.text):
+        return False
+    if not names_products(parse, exactly=True) or not _GET.search(fold(parse.text)):
+        return False
+    if parse.intent == "remove_from_cart":
+        return bool(re.search(r"\bout of\b", fold(parse.text)))
+    return True
+
+
 def by_intent(ctx: Context, parse: Parse) -> Reply:
     state = ctx.state
     handler = HANDLERS.get(parse.intent)
@@ -150,12 +192,16 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
         handler, understood = info.handle_product_info, True
     elif new_count(ctx, parse):
         handler, understood = cart.handle_change, True
+    elif (not understood and names_products(parse)) or wants_to_get(ctx, parse):
+        handler, understood = add.handle, True  # "goldfish crackers for the kids"
     if handler is None or not understood:
         return fallback.not_understood(ctx)
     if parse.intent != "more":
         state.rest = []  # "more" only continues the list just read
-    if parse.intent in PURCHASE_INTENTS:
+    if parse.intent in PURCHASE_INTENTS or handler is add.handle:
         ctx.confidence = parse.confidence
+        if names_products(parse, exactly=True):  # every product as the catalog names it
+            ctx.confidence = max(ctx.confidence, ctx.options.confirm_below)
     reply = handler(ctx, parse)
     if reply.key not in fallback.NOT_UNDERSTOOD:
         state.failures = 0

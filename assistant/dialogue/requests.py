@@ -12,7 +12,7 @@ from nlu.menu.menu import Menu
 from nlu.menu.resolve import resolve_order
 from nlu.menu.unknown import unknown_modifiers
 from nlu.types import Entity, Parse
-from storedata.numbers import COUNT_WORDS, NUMBER_WORDS, PACKAGING_WORDS
+from storedata.numbers import COUNT_WORDS, NUMBER_WORDS, PACKAGING_WORDS, number_pattern
 
 _SINGLE = frozenset({"a", "an", "the", "one", "another", "some", "my"})
 
@@ -122,6 +122,38 @@ def without_overlaps(entities: list[Entity], text: str = "") -> list[Entity]:
     return kept
 
 
+_NUMBER = rf"(?:(?:{number_pattern()})(?:[\s-]+(?:{number_pattern()}))*|\d+)"
+_PACK = re.compile(rf"\b(?:(?P<count>{_NUMBER})\s+)?(?P<size>{_NUMBER})[\s-]+"
+                   rf"(?:(?P<what>rolls?|cans?|bottles?)[\s-]+)?(?P<word>packs?|pk|count|ct)\b",
+                   re.IGNORECASE)
+
+
+def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
+    """"two twelve packs of coke": the twelve is the pack's size, the two the count.
+
+    Entities the NLU put on such a phrase (a quantity "two twelve", a unit or product
+    "pack") give way to a size "12 pack" and, when one was said, the count before it.
+    """
+    # "two packs of buns" is a count of packs; "a twelve pack", "two twelve packs" a size.
+    packs = [m for m in _PACK.finditer(text)
+             if m.group("count") or not m.group("word").lower().endswith("s")]
+    if not packs:
+        return entities
+    kept = [e for e in entities if e.entity not in ("quantity", "unit", "product", "size")
+            or not any(e.start < m.end() and m.start() < e.end for m in packs)]
+    for m in packs:
+        size = parse_quantity(m.group("size"))
+        if size is None:
+            continue
+        what = (m.group("what") or "").lower().rstrip("s")
+        kept.append(Entity("size", f"{size} {what + 's' if what else 'pack'}", m.start("size"),
+                           m.end(), raw=m.group(0)))
+        if m.group("count"):
+            kept.append(Entity("quantity", m.group("count"), m.start("count"), m.end("count"),
+                               raw=m.group("count")))
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
 def product_requests(parse: Parse, product_entity: str = "product") -> list[Request]:
     """Products in the order said, each with the quantity said before (or after) it.
 
@@ -137,7 +169,7 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
     pending_size: str | None = None
     boundary = 0
     qualifier_start = len(text)  # where a brand or size said before the product begins
-    entities = without_overlaps(parse.entities, text)
+    entities = without_overlaps(with_pack_sizes(parse.entities, text), text)
     for index, ent in enumerate(entities):
         if ent.entity == "quantity":
             pending_qty = _quantity_of(ent)
@@ -169,7 +201,8 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
                 if quantity is None and before and before[-1] in _SINGLE:
                     quantity = 1
             query = ent.raw if ent.entity == "category" and ent.raw else ent.value
-            if left_out and ent.entity == "product":  # "two unicorn steaks": not just steaks
+            grounded = ent.role == "catalog"  # the spotter's span already holds the name
+            if left_out and ent.entity == "product" and not grounded:  # "two unicorn steaks"
                 query = f"{left_out} {ent.raw or ent.value}"
             said_qty, rest = _leading_quantity(ent.raw or ent.value)
             unnormalised = ent.value.lower() == (ent.raw or ent.value).lower()

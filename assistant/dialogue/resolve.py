@@ -31,6 +31,8 @@ class Resolution:
     item: Item | None = None
     choices: list[Item] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    candidates: list[Item] = field(default_factory=list)  # every close match, best first
+    others: list[Item] = field(default_factory=list)  # further matches, not as close
 
 
 def to_item(product: ProductInfo) -> Item:
@@ -40,6 +42,8 @@ def to_item(product: ProductInfo) -> Item:
         price_cents=product.price_cents,
         size=product.size,
         brand=product.brand,
+        popularity=product.popularity,
+        organic="organic" in product.tags,
     )
 
 
@@ -81,12 +85,18 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
     if len(exact) == 1 or (exact and _interchangeable(exact)):
         return Resolution(item=to_item(exact[0].product))  # same name, size and price
     if len(exact) > 1:
-        return Resolution(choices=[to_item(h.product) for h in exact[: ctx.options.list_limit]])
+        return _several(ctx, exact, hits)
     top = hits[0]
     if len(hits) == 1 or top.score - hits[1].score >= CLEAR_LEAD:
         return Resolution(item=to_item(top.product))
-    close = [h for h in hits if top.score - h.score <= CHOICE_SPREAD]
-    return Resolution(choices=[to_item(h.product) for h in close[: ctx.options.list_limit]])
+    return _several(ctx, [h for h in hits if top.score - h.score <= CHOICE_SPREAD], hits)
+
+
+def _several(ctx: Context, close: list[SearchHit], hits: list[SearchHit]) -> Resolution:
+    """Several products match about as well: the closest to offer, all of them to pick from."""
+    return Resolution(choices=[to_item(h.product) for h in close[: ctx.options.list_limit]],
+                      candidates=[to_item(h.product) for h in close],
+                      others=[to_item(h.product) for h in hits if h not in close])
 
 
 def _interchangeable(hits: list[SearchHit]) -> bool:

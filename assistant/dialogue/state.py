@@ -31,6 +31,8 @@ class Item:
     price_cents: int
     size: str | None = None
     brand: str | None = None
+    popularity: int = 0  # units sold in a typical week (the store's usual pick sells most)
+    organic: bool = False
 
 
 @dataclass
@@ -58,6 +60,15 @@ class Request:
     size: str | None = None
     modifiers: list[Modifier] = field(default_factory=list)
     quantity_words: str = ""  # as said: "a dozen" (a dozen eggs is one carton of a dozen)
+
+
+@dataclass
+class Alternative:
+    """The other product worth knowing after a pick: said, it replaces the one added."""
+
+    sku: str  # the product picked
+    item: Item  # the alternative
+    words: str  # what tells it apart ("pasture raised")
 
 
 @dataclass
@@ -103,6 +114,7 @@ class SessionState:
     failures: int = 0
     suggestion_given: bool = False
     reminded: bool = False
+    alternative: Alternative | None = None
     updated_at: float = 0.0  # epoch seconds of the last turn
     version: int = STATE_VERSION
 
@@ -133,6 +145,7 @@ class SessionState:
             failures=int(data.get("failures", 0)),
             suggestion_given=bool(data.get("suggestion_given", False)),
             reminded=bool(data.get("reminded", False)),
+            alternative=_alternative(data.get("alternative")),
             updated_at=float(data.get("updated_at", 0.0)),
             version=int(data.get("version", STATE_VERSION)),
         )
@@ -148,6 +161,12 @@ def _request(data: dict[str, Any] | None) -> Request | None:
         return None
     mods = [Modifier(**m) for m in data.get("modifiers") or []]
     return Request(**{**data, "modifiers": mods})
+
+
+def _alternative(data: dict[str, Any] | None) -> Alternative | None:
+    if not data:
+        return None
+    return Alternative(sku=str(data["sku"]), item=Item(**data["item"]), words=str(data["words"]))
 
 
 def _action(data: dict[str, Any] | None) -> Action | None:

@@ -9,6 +9,8 @@ from commerce.catalog.info import (
 )
 from commerce.catalog.search import SearchHit, SearchResult, search
 from commerce.catalog.service import (
+    NamedItem,
+    catalog_names,
     customizable_products,
     get_product,
     get_product_by_sku,
@@ -19,6 +21,6 @@ from commerce.catalog.service import (
 
 __all__ = [
     "ChosenModifier", "ModifierGroupInfo", "ModifierOptionInfo", "ProductInfo", "SearchHit",
-    "SearchResult", "catalog_version", "customizable_products", "get_product", "get_product_by_sku",
+    "SearchResult", "NamedItem", "catalog_names", "catalog_version", "customizable_products", "get_product", "get_product_by_sku",
     "list_categories", "products_by_id", "resolve_product", "search",
 ]

@@ -64,6 +64,7 @@ class ProductInfo:
     tags: list[str] = field(default_factory=list)
     description: str = ""
     modifier_groups: list[ModifierGroupInfo] = field(default_factory=list)
+    popularity: int = 0  # units sold in a typical week
 
     @property
     def display_name(self) -> str:
@@ -95,4 +96,5 @@ def product_info(product: Product) -> ProductInfo:
         in_stock=bool(product.active) and int(product.stock) > 0,
         aliases=[a.alias for a in product.aliases], tags=list(product.tags or []),
         description=product.description or "", modifier_groups=groups,
+        popularity=int(product.popularity or 0),
     )

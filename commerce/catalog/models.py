@@ -63,6 +63,7 @@ class Product(Base):
     active = Column(Boolean, nullable=False, default=True)
     tags = Column(JSON, nullable=False, default=list)
     description = Column(Text, nullable=False, default="")
+    popularity = Column(Integer, nullable=False, default=0, server_default="0")
     updated_at = Column(DateTime, nullable=False, default=datetime.utcnow)
 
     store: Any = relationship("Store")

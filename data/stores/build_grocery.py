@@ -673,15 +673,29 @@ def stock_for(sku: str, index: int) -> int:
     return 6 + zlib.crc32(sku.encode()) % 145
 
 
+def popularity(row: int, within: int, tags: list[str], sku: str) -> int:
+    """Units sold in a typical week: each table lists its category's best sellers first, the
+    first brand and size of a row sell most, and organic versions sell less; a stable jitter
+    keeps equal places apart. The assistant's usual pick of a family is its best seller."""
+    base = 400.0 / (1 + 0.15 * row) / (1 + 0.6 * within)
+    if "organic" in tags:
+        base *= 0.5
+    return max(1, int(base) + zlib.crc32(sku.encode()) % 5)
+
+
 def build() -> dict[str, Any]:
     products: list[dict[str, Any]] = []
+    places: list[tuple[int, int]] = []
     for category, _, _, _ in CATEGORIES:
-        for row in TABLES[category].strip().splitlines():
-            products.extend(parse_row(category, row))
+        for row_index, row in enumerate(TABLES[category].strip().splitlines()):
+            found = parse_row(category, row)
+            products.extend(found)
+            places += [(row_index, within) for within in range(len(found))]
     for index, product in enumerate(products):
         product["sku"] = f"GRO-{index + 1:04d}"
         if product["stock"] < 0:
             product["stock"] = stock_for(product["sku"], index)
+        product["popularity"] = popularity(*places[index], product["tags"], product["sku"])
     categories = [
         {"name": name, "aliases": aliases, "keywords": keywords}
         for name, aliases, keywords, _ in CATEGORIES

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlu.cover import best_cover
 from nlu.menu.menu import AMOUNT_GROUPS, Menu
-from nlu.menu.spotter import DrinkOrder, best_cover, find_matches, normalize, spot
+from nlu.menu.spotter import DrinkOrder, find_matches, normalize, spot
 from nlu.types import Entity, Parse
 
 ORDER_INTENTS = frozenset({"order_drink"})

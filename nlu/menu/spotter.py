@@ -16,22 +16,18 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from text_to_num import alpha2digit
 
+from nlu.cover import best_cover
 from nlu.menu.menu import AMOUNT_GROUPS, Menu
 from storedata.corpus import DRINK_SLOT, LABEL_SLOTS
 from storedata.numbers import ONES
 from storedata.text import fold
+from storedata.words import FUNCTION_WORDS
 
 SMALL_NUMBERS = {w: str(i) for i, w in enumerate(ONES[:11])}  # "two" -> "2"
 UNIT_SPELLINGS = {"ounces": "ounce", "oz": "ounce", "shots": "shot"}
 MIN_RATIO = 80.0      # below this a span is not that phrase
 FUZZ_PENALTY = 4      # weight = chars * (ratio/100) ** FUZZ_PENALTY
 MAX_AMOUNT_GAP = 1    # tokens allowed between an amount phrase and its milk / sweetener
-# Function words are heard reliably; a span that holds one is never a near miss of a menu
-# phrase that lacks it ("and milk" is not "almond milk").
-FUNCTION_WORDS = frozenset(
-    "a an and the with of to for in on at me i i'd we you it is some please get can could "
-    "would like have want give make no not but or".split()
-)
 
 
 def normalize(text: str) -> list[str]:
@@ -101,22 +97,6 @@ def _similarity(span: str, target: str) -> float:
     if any(w in FUNCTION_WORDS and w not in wanted for w in span.split()):
         return 0.0
     return float(fuzz.ratio(span, target))
-
-
-def best_cover(matches: list[Match], length: int) -> list[Match]:
-    """The non-overlapping matches of greatest total weight (weighted interval scheduling)."""
-    ending: dict[int, list[Match]] = {}
-    for m in matches:
-        ending.setdefault(m.end, []).append(m)
-    best: list[tuple[float, list[Match]]] = [(0.0, [])]
-    for i in range(1, length + 1):
-        choice = best[i - 1]
-        for m in ending.get(i, []):
-            weight, chosen = best[m.start]
-            if weight + m.weight > choice[0]:
-                choice = (weight + m.weight, [*chosen, m])
-        best.append(choice)
-    return best[length][1]
 
 
 def spot(text: str, menu: Menu) -> DrinkOrder:

@@ -15,12 +15,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from nlu.cover import best_cover
 from nlu.menu.menu import Menu
 from nlu.menu.spotter import (
     FUNCTION_WORDS,
     MIN_RATIO,
     Match,
-    best_cover,
     find_matches,
     normalize,
 )

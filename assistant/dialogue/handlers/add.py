@@ -6,13 +6,14 @@ import re
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import cafe
-from assistant.dialogue.handlers.finish import ask_choice, finish
+from assistant.dialogue.handlers.finish import finish
 from assistant.dialogue.language import parse_ordinal, parse_quantity
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import product_requests
-from assistant.dialogue.resolve import resolve
+from assistant.dialogue.pick import pick
+from assistant.dialogue.resolve import Resolution, resolve
 from assistant.dialogue.speech_format import join_words, number_words
-from assistant.dialogue.state import Item, Line, Question, Request
+from assistant.dialogue.state import Alternative, Item, Line, Request
 from commerce.cart import MAX_QUANTITY, MIN_QUANTITY
 from nlu.types import Parse
 
@@ -68,19 +69,21 @@ def _sold_by_dozen(item: Item) -> bool:
 
 
 def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi: bool) -> Reply:
-    """Resolve requests in order; stop to ask about the first unclear one."""
+    """Resolve requests in order, each to one product (the sensible pick among several)."""
     todo = list(todo)
+    ctx.state.alternative = None
     while todo:
         request = todo.pop(0)
         if out_of_range(request.quantity):
             ctx.state.clear_pending()
             return ctx.say("quantity_too_many", most=number_words(MAX_QUANTITY), query=request.query)
         found = resolve(ctx, request)
-        if found.choices:
-            ctx.state.question = Question(
-                kind="choose", request=request, choices=found.choices, batch=done, remaining=todo
-            )
-            return ask_choice(ctx, request.query, found.choices)
+        if found.choices:  # several match: the sensible pick, its alternative named
+            chosen = pick(ctx, found, request.query)
+            found = Resolution(item=chosen.item)
+            if chosen.alternative is not None:
+                ctx.state.alternative = Alternative(sku=chosen.item.sku,
+                                                    item=chosen.alternative, words=chosen.say)
         if found.item is None:
             ctx.state.clear_pending()
             if found.suggestions:
@@ -101,11 +104,7 @@ def with_item(ctx: Context, item: Item, request: Request, done: list[Line],
         quantity = max(1, quantity // 12)  # "a dozen eggs" is one carton of twelve
     line = Line(sku=item.sku, name=item.name, quantity=quantity or 0,
                 unit_price_cents=item.price_cents)
-    if request.quantity is None:
-        if not multi:
-            ctx.state.question = Question(kind="quantity", request=request, line=line,
-                                          batch=done, remaining=todo)
-            return ctx.say("ask_quantity", name=item.name)
+    if request.quantity is None:  # "a box of spaghetti", "add milk": one
         line.quantity = 1
     done.append(line)
     return None

@@ -8,7 +8,8 @@ from assistant.dialogue.language import parse_ordinal, parse_quantity
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import first_quantity
 from assistant.dialogue.speech_format import money_words, number_words, spoken_list
-from assistant.dialogue.state import Action
+from assistant.dialogue.resolve import resolve
+from assistant.dialogue.state import Action, Request
 from commerce.cart import (
     MAX_QUANTITY,
     MIN_QUANTITY,
@@ -19,6 +20,7 @@ from commerce.cart import (
     set_quantity,
     view_cart,
 )
+from nlu.products import SPOTTER
 from nlu.types import Parse
 
 
@@ -46,9 +48,15 @@ def handle_view(ctx: Context, parse: Parse) -> Reply:
 
 def _target_line(ctx: Context, parse: Parse, cart: CartView) -> CartLineView | None:
     """The line named ("the eggs"), numbered ("the second item"), or the one just added."""
-    said = parse.first("product") or parse.first("drink")
-    if said is not None:
-        return find_line(cart, said.value) or find_line(cart, said.raw)
+    named = sorted((e for e in parse.entities if e.entity in ("product", "drink")),
+                   key=lambda e: e.role != SPOTTER)  # the catalog's findings first
+    for said in named:
+        found = find_line(cart, said.value) or find_line(cart, said.raw) or \
+            _line_of_product(ctx, cart, said.value)
+        if found is not None:
+            return found
+    if named:
+        return None
     category = parse.first("category")  # "the eggs" heard as the category
     if category is not None:
         found = find_line(cart, category.raw) or find_line(cart, category.value)
@@ -62,6 +70,14 @@ def _target_line(ctx: Context, parse: Parse, cart: CartView) -> CartLineView | N
     if ctx.state.last_sku:
         return next((ln for ln in cart.lines if ln.sku == ctx.state.last_sku), None)
     return cart.lines[-1] if len(cart.lines) == 1 else None
+
+
+def _line_of_product(ctx: Context, cart: CartView, said: str) -> CartLineView | None:
+    """The line of the product a name finds in the catalog ("the coke": Original Cola)."""
+    skus = {ln.sku for ln in cart.lines}
+    found = resolve(ctx, Request(query=said), prefer=skus, in_stock_first=False)
+    item = found.item or next((c for c in found.candidates if c.sku in skus), None)
+    return next((ln for ln in cart.lines if item is not None and ln.sku == item.sku), None)
 
 
 def handle_remove(ctx: Context, parse: Parse) -> Reply:

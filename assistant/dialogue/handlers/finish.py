@@ -30,14 +30,21 @@ def finish(ctx: Context, lines: list[Line], *, multi: bool) -> Reply:
     ctx.state.question = None
     if not lines:
         return ctx.say("add_what")
-    if multi or ctx.unsure:
+    if ctx.unsure:
         total = sum(line.total_cents for line in lines)
         ctx.state.confirm = Action(kind="add_lines", lines=lines, total_cents=total)
         return ctx.say("confirm_add", what=actions.lines_words(lines), total=money_words(total))
+    if multi or len(lines) > 1:  # everything clear is added at once
+        return actions.run(ctx, Action(kind="add_lines", lines=lines))
     actions.add_lines(ctx, lines)
     line = lines[0]
     reply = ctx.say("added_one", what=actions.lines_words(lines),
                     total=money_words(line.total_cents))
+    other = ctx.state.alternative
+    if other is not None and other.sku == line.sku:
+        return reply.then(ctx.say("pick_alternative", words=other.words,
+                                  name=choice_name(other.item, []),
+                                  price=money_words(other.item.price_cents)))
     return reply.then(suggest(ctx, line.sku))
 
 

@@ -19,6 +19,7 @@ PRODUCT_FIELDS: dict[str, Any] = {
     "price_cents": int, "stock": int, "active": bool, "aliases": STR_LIST, "tags": STR_LIST,
     "description": str, "modifier_groups": list,
 }
+OPTIONAL_FIELDS = {"popularity"}
 SPEAKABLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '&%.\-]*$")
 SKU_LIKE = re.compile(r"[A-Z]{2,}-?\d{3,}")
 
@@ -46,7 +47,8 @@ def test_store_schema(stores: dict[str, dict[str, Any]], code: str) -> None:
         assert has_type(category["name"], str)
         assert has_type(category["aliases"], STR_LIST) and has_type(category["keywords"], STR_LIST)
     for product in data["products"]:
-        assert set(product) == set(PRODUCT_FIELDS), product["sku"]
+        assert set(product) - OPTIONAL_FIELDS == set(PRODUCT_FIELDS), product["sku"]
+        assert has_type(product.get("popularity", 0), int) and product.get("popularity", 0) >= 0
         for name, kind in PRODUCT_FIELDS.items():
             assert has_type(product[name], kind), (product["sku"], name, product[name])
 

@@ -1,0 +1,84 @@
+"""`voicecart bench shop`: the grocery benchmark, typed and spoken, first turn judged."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.app import build_parser, build_recognizer
+from assistant.bench.noise import NoiseMixer
+from assistant.bench.output import emit, machine
+from assistant.bench.shop.requests import load_requests
+from assistant.bench.shop.run import corpus_voices, run_spoken, run_typed, summarize
+from assistant.bench.shop.session import STORE, FreshShop
+from assistant.settings import PROJECT_ROOT, Settings
+from voice.select import ENGINES
+
+REQUESTS = PROJECT_ROOT / "data" / "bench" / "shop" / "requests.yml"
+CORPUS = PROJECT_ROOT / "models" / "bench" / "shop-corpus"
+
+
+@click.command("shop")
+@click.option("--requests", "requests_file", type=click.Path(path_type=Path), default=REQUESTS,
+              show_default=True)
+@click.option("--corpus", type=click.Path(path_type=Path), default=CORPUS, show_default=True,
+              help="<voice>/<id>.wav for each voice (make shop-corpus).")
+@click.option("--voice", "voices", multiple=True, help="Only these voices (default: all).")
+@click.option("--typed-only", is_flag=True, help="Only the typed requests: no audio.")
+@click.option("--noise", type=click.Path(path_type=Path), default=None)
+@click.option("--snr", type=float, multiple=True, help="SNRs in dB, each needs --noise.")
+@click.option("--engine", type=click.Choice(ENGINES), default=None)
+@click.option("--kind", "kinds", multiple=True, help="Only requests of these kinds.")
+@click.option("--limit", type=int, default=None, help="Only the first N requests.")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write the JSON here.")
+@click.pass_obj
+def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[str, ...],
+         typed_only: bool, noise: Path | None, snr: tuple[float, ...], engine: str | None,
+         kinds: tuple[str, ...], limit: int | None, out: Path | None) -> None:
+    """Grocery requests as the first turn of a fresh session: right or wrong, per voice,
+    noise condition and request kind, beside the same requests typed."""
+    settings = settings.replace(store=STORE, engine=engine)
+    requests = [r for r in load_requests(requests_file) if not kinds or r.kind in kinds][:limit]
+    if snr and noise is None:
+        raise click.UsageError("--snr needs --noise FILE.")
+    if noise is not None and not noise.is_file():
+        raise click.UsageError(f"The noise file {noise} does not exist.")
+    chosen = [] if typed_only else list(voices) or (corpus_voices(corpus) if corpus.is_dir() else [])
+    if not typed_only and not chosen:
+        raise click.UsageError(f"No voices under {corpus}: run `make shop-corpus`, or --typed-only.")
+    parser = build_parser(settings)
+    meta: dict[str, Any] = {"requests": len(requests), "machine": machine(), "voices": chosen}
+    with tempfile.TemporaryDirectory() as work:
+        shop_ = FreshShop(parser, settings.data_dir, Path(work))
+        results = run_typed(shop_, requests)
+        if chosen:
+            recognizer, reason = build_recognizer(settings, whisper_words=False,
+                                                  whisper_threads=1, whisper_workers=2)
+            click.echo(reason, err=True)
+            meta.update(engine=recognizer.engine, model=recognizer.model)
+            mixer = NoiseMixer(noise, settings.models_dir / "cache" / "noisy") if noise else None
+            results += run_spoken(shop_, requests, corpus, chosen, recognizer, [None, *snr], mixer)
+    summary = summarize(results)
+    emit({"meta": meta, **summary}, out, show=settings.json_output)
+    if not settings.json_output:
+        click.echo(_table(summary, meta))
+
+
+def _table(summary: dict[str, Any], meta: dict[str, Any]) -> str:
+    lines = [f"{meta['requests']} requests, {meta['machine']}"
+             + (f", {meta.get('engine')} ({meta.get('model')})" if meta["voices"] else "")]
+    for name, rate in summary["overall"].items():
+        lines.append(f"  {name:>12}: {rate['percent']:5.1f}% ({rate['right']}/{rate['n']})")
+    if meta["voices"]:
+        lines.append("by voice:")
+        lines += [f"  {k:>24}: {v['percent']:5.1f}%" for k, v in summary["by_voice"].items()]
+    lines.append("by kind:")
+    lines += [f"  {k:>24}: {v['percent']:5.1f}% ({v['right']}/{v['n']})"
+              for k, v in summary["by_kind"].items()]
+    if summary["losses"]:
+        lines.append("spoken losses: " + json.dumps(summary["losses"]))
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+"""A sensible pick instead of "which one?": what this shopper bought before, else the store's
+best seller of the family; the alternative worth knowing is named with it, and can be had by
+saying the words that tell it apart ("pasture raised", "organic", "the other one").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.dialogue.context import Context
+from assistant.dialogue.resolve import Resolution
+from assistant.dialogue.state import Item
+from commerce.reorder import times_bought
+from nlu.products.lexicon import head_word, key_words
+from storedata.text import fold
+
+# Words that never tell two products apart when said ("the ones", sizes, packaging).
+_PLAIN = frozenset("the a an of and with in ct oz lb pack count size".split())
+
+
+@dataclass(frozen=True)
+class Pick:
+    item: Item
+    alternative: Item | None = None
+    say: str = ""  # the words that ask for the alternative
+
+
+def _words(item: Item) -> list[str]:
+    return fold(f"{item.brand or ''} {item.name}").split()
+
+
+def apart(item: Item, other: Item) -> str:
+    """The words of ``other`` that ``item`` lacks: what a shopper says to get it."""
+    mine = set(_words(item))
+    name = [w for w in fold(other.name).split() if w not in mine and w not in _PLAIN]
+    if name:
+        return " ".join(name)
+    if other.brand and fold(other.brand) not in fold(f"{item.brand or ''} {item.name}"):
+        return fold(other.brand)
+    if "organic" not in mine and other.organic:
+        return "organic"
+    return ""
+
+
+def _matters(item: Item, other: Item) -> bool:
+    return other.price_cents != item.price_cents or other.organic != item.organic or \
+        fold(other.name) != fold(item.name)
+
+
+def pick(ctx: Context, found: Resolution, query: str) -> Pick:
+    """Among several matches: what this shopper bought most, else a product that is what was
+    asked for (its name is about the word said last: "rice" is White Rice, not a dog food
+    with rice), else the best seller."""
+    pool = found.candidates or found.choices
+    bought = times_bought(ctx.session, ctx.customer_id, store=ctx.store)
+    said = key_words(query)
+    wanted = said[-1] if said else None
+
+    def about(item: Item) -> bool:
+        return wanted is not None and head_word(item.name) == wanted
+
+    best = max(pool, key=lambda i: (bought.get(i.sku, 0), about(i), i.popularity))
+    others = [o for o in [*pool, *found.others] if o.sku != best.sku and _matters(best, o)
+              and (about(o) or not about(best))]
+    # The organic one first when the pick is not organic; else the closest match.
+    others.sort(key=lambda o: not (o.organic and not best.organic))
+    for other in others:
+        words = apart(best, other)
+        if words:
+            return Pick(best, other, words)
+    return Pick(best)

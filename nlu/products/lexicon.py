@@ -1,0 +1,147 @@
+"""The catalog's phrases, keyed for a tolerant look-up at any catalog size.
+
+From each product: its name, brand + name, every run of up to ``MAX_RUN`` words of its name
+(so "salmon fillets" finds "Atlantic Salmon Fillet" and "diapers" every diaper), its aliases
+and its brand; from each category: its name, aliases and keywords ("headache"). Words are
+folded, apostrophes dropped and plurals made singular, so "Doritos", "dorito's" and "dorito"
+meet. A run never starts or ends with a function word, a number or a packaging word: "pack"
+in "Variety Pack" is a unit, never a product. Each word of the vocabulary also has a
+phonetic key (``jellyfish.metaphone``), so a transcript's near miss ("dorados") finds it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import jellyfish
+from rapidfuzz import fuzz, process
+
+from storedata.numbers import COUNT_WORDS, NUMBER_WORDS, PACKAGING_WORDS
+from storedata.text import fold, singular
+from storedata.words import FUNCTION_WORDS, REQUEST_WORDS
+
+Kind = Literal["product", "brand", "category"]
+MAX_RUN = 3  # runs of a name longer than this are matched only as the whole name
+FUZZY_MIN = 84.0  # a heard word this close to a catalog word may be it
+PHONETIC_MIN = 65.0  # ... or this close, when they also sound alike
+NEVER_ALONE = FUNCTION_WORDS | REQUEST_WORDS | NUMBER_WORDS | COUNT_WORDS | PACKAGING_WORDS
+
+
+class NamedProduct(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def brand(self) -> str | None: ...
+    @property
+    def aliases(self) -> list[str]: ...
+
+
+class NamedCategory(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> list[str]: ...
+    @property
+    def keywords(self) -> list[str]: ...
+
+
+def key_words(text: str) -> list[str]:
+    """"Driscoll's Strawberries" -> ["driscolls", "strawberry"]."""
+    return [singular(w) or w for w in fold(text).replace("'", "").split()]
+
+
+def _edge_ok(word: str) -> bool:
+    return word not in NEVER_ALONE and not word.isdigit()
+
+
+_TAILS = frozenset("with of in for size".split())
+
+
+def head_word(name: str) -> str | None:
+    """"Swaddlers Diapers Size 1" -> "diaper": the word the name is about."""
+    return _head(key_words(name))
+
+
+def _head(name: list[str]) -> str | None:
+    """The word a name is about: its last, before a tail ("Diapers Size 1", "Juice With
+    Pulp"); None when that is a number, a packaging word or a function word."""
+    for i, word in enumerate(name):
+        if word in _TAILS and i > 0:
+            name = name[:i]
+            break
+    while name and name[-1].isdigit():
+        name = name[:-1]
+    return name[-1] if name and _edge_ok(name[-1]) else None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[str, ...]
+    kind: Kind
+    text: str  # as the catalog writes it (a name, an alias, a brand, a category word)
+
+
+class Lexicon:
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.phrases: dict[tuple[str, ...], Phrase] = {}
+        for phrase in phrases:  # a product's words beat a brand's or a category's
+            have = self.phrases.get(phrase.words)
+            if have is None or (have.kind != "product" and phrase.kind == "product"):
+                self.phrases[phrase.words] = phrase
+        self.joined = {"".join(k): k for k in self.phrases if len(k) > 1}
+        self.longest = max((len(k) for k in self.phrases), default=1)
+        vocabulary = {w for k in self.phrases for w in k}
+        self.vocabulary = frozenset(vocabulary)
+        self.words = sorted(vocabulary)
+        self.sounds: dict[str, list[str]] = defaultdict(list)
+        for word in self.words:
+            if len(word) >= 4:
+                self.sounds[jellyfish.metaphone(word)].append(word)
+        self._near: dict[str, list[tuple[str, float]]] = {}
+
+    @classmethod
+    def from_catalog(cls, products: Iterable[NamedProduct],
+                     categories: Iterable[NamedCategory] = ()) -> Lexicon:
+        found: list[Phrase] = []
+        for product in products:
+            name = key_words(product.name)
+            found += [Phrase(tuple(name), "product", product.name)]
+            if product.brand:
+                found.append(Phrase(tuple(key_words(f"{product.brand} {product.name}")),
+                                    "product", f"{product.brand} {product.name}"))
+                found.append(Phrase(tuple(key_words(product.brand)), "brand", product.brand))
+            found += [Phrase(tuple(key_words(a)), "product", a) for a in product.aliases]
+            head = _head(name)
+            if head is not None:  # "organic" alone is no product, "diapers" is
+                found.append(Phrase((head,), "product", head))
+            for size in range(2, min(MAX_RUN, len(name)) + 1):
+                for start in range(len(name) - size + 1):
+                    run = name[start : start + size]
+                    if _edge_ok(run[0]) and (_edge_ok(run[-1]) or run[-1] in PACKAGING_WORDS):
+                        found.append(Phrase(tuple(run), "product", " ".join(run)))
+        for category in categories:
+            for said in (category.name, *category.aliases, *category.keywords):
+                found.append(Phrase(tuple(key_words(said)), "category", category.name))
+        return cls(p for p in found if p.words and all(_edge_ok(w) for w in p.words[:1]))
+
+    def near(self, word: str) -> list[tuple[str, float]]:
+        """The catalog words a heard word may be, with how close (100 = the word itself)."""
+        if word in self._near:
+            return self._near[word]
+        out: list[tuple[str, float]] = []
+        if word in self.vocabulary:
+            out.append((word, 100.0))
+        elif len(word) >= 4 and word not in NEVER_ALONE:
+            close = process.extract(word, self.words, scorer=fuzz.ratio, limit=3,
+                                    score_cutoff=FUZZY_MIN)
+            out += [(candidate, float(score)) for candidate, score, _ in close]
+            for candidate in self.sounds.get(jellyfish.metaphone(word), ()):
+                score = fuzz.ratio(word, candidate)
+                if len(word) >= 5 and score >= PHONETIC_MIN and all(c != candidate
+                                                                     for c, _ in out):
+                    out.append((candidate, float(score)))
+        self._near[word] = out
+        return out

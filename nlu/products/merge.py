@@ -1,0 +1,119 @@
+"""Rasa's entities merged with the catalog spotter's findings, so that every product said
+finds its product whatever the model tagged.
+
+Findings side by side ("tropicana" "orange juice") are one item; a brand first in such a
+group qualifies the rest. A product Rasa tagged around a finding keeps the words it adds that
+could be a name ("unicorn" steaks: not just steaks), never packaging or counts ("pack of"
+coke). Rasa's items that overlap no finding stay as they were (a product the store lacks is
+still heard, and answered). A count Rasa ran into the item is cut at the item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from nlu.products.lexicon import NEVER_ALONE, Lexicon, key_words
+from nlu.products.spotter import Spot, spot
+from nlu.types import Entity, Parse
+
+ITEM_ENTITIES = frozenset({"product", "category", "brand", "drink", "milk", "sweetener"})
+SPOTTER = "catalog"  # the role of an entity the spotter found
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    spots: list[Spot]
+
+
+def _value(text: str, spots: list[Spot]) -> str:
+    """The words as said, except a near miss, which takes the catalog's spelling."""
+    return " ".join(text[s.char_start : s.char_end] if s.ratio >= 100 else s.text for s in spots)
+
+
+def _groups(text: str, spots: list[Spot]) -> list[_Item]:
+    items: list[_Item] = []
+    for s in spots:
+        last = items[-1] if items else None
+        if last is not None and not text[last.end : s.char_start].strip(" -'"):
+            last.end, last.spots = s.char_end, [*last.spots, s]
+        else:
+            items.append(_Item(s.char_start, s.char_end, [s]))
+    return items
+
+
+def _widen(text: str, item: _Item, ent: Entity) -> tuple[int, int]:
+    """The item's span grown by the words of ``ent`` beyond it that could be part of a name."""
+    start, end = item.start, item.end
+    left = text[ent.start : item.start].split()
+    while left and all(w in NEVER_ALONE or w.isdigit() for w in key_words(left[0]) or ["x"]):
+        left.pop(0)
+    if left and ent.start < item.start:
+        start = item.start - len(" ".join(left)) - 1 if text[item.start - 1] == " " else start
+        start = max(ent.start, text.rfind(left[0], ent.start, item.start))
+    right = text[item.end : ent.end].split()
+    while right and all(w in NEVER_ALONE or w.isdigit() for w in key_words(right[-1]) or ["x"]):
+        right.pop()
+    if right and ent.end > item.end:
+        end = text.find(right[-1], item.end, ent.end) + len(right[-1])
+    return start, end
+
+
+def _entities(text: str, item: _Item, start: int, end: int, first: bool) -> list[Entity]:
+    spots = item.spots
+    said = _value(text, spots)
+    sure = min(s.ratio for s in spots) / 100.0  # 1.0: every word as the catalog has it
+    if not first and len(spots) == 1 and spots[0].kind == "brand" and \
+            _WHICH_ONE.match(text[item.end :]):  # "earl grey tea, the twinings one"
+        return [Entity("brand", spots[0].text, start, end, 1.0, SPOTTER, text[start:end])]
+    value = text[start:item.start] + said + text[item.end:end]
+    if spots[0].kind == "brand" and len(spots) > 1:
+        brand, rest = spots[0], spots[1:]
+        return [Entity("brand", brand.text, brand.char_start, brand.char_end, sure, SPOTTER,
+                       text[brand.char_start : brand.char_end]),
+                Entity("product", _value(text, rest), rest[0].char_start, end, sure, SPOTTER,
+                       text[rest[0].char_start : end])]
+    return [Entity("product", value.strip(), start, end, sure, SPOTTER, text[start:end])]
+
+
+_PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|your\s+|his\s+|her\s+)?$",
+                      re.IGNORECASE)
+_WHICH_ONE = re.compile(r"^\s*ones?\b", re.IGNORECASE)
+
+
+def _purpose(text: str, item: _Item) -> bool:
+    """"butter for baking", "plates for the party": what it is for, not another item;
+    a need said so ("something for a headache") names a category, and stays."""
+    return item.spots[0].kind == "product" and bool(_PURPOSE.search(text[: item.start]))
+
+
+def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
+    """``parse`` with its items as the catalog has them (see the module's docstring)."""
+    text = parse.text
+    items = _groups(text, [s for s in spot(text, lexicon)])
+    if len(items) > 1:
+        items = [i for i in items if not _purpose(text, i)] or items[:1]
+    if not items:
+        return parse
+    kept: list[Entity] = []
+    spans: list[tuple[_Item, int, int]] = [(item, item.start, item.end) for item in items]
+    for ent in parse.entities:
+        touching = [i for i, (item, _, _) in enumerate(spans)
+                    if ent.start < item.end and item.start < ent.end]
+        if not touching:
+            kept.append(ent)
+        elif ent.entity in ITEM_ENTITIES:
+            if len(touching) == 1:
+                item, start, end = spans[touching[0]]
+                wide = _widen(text, item, ent)
+                spans[touching[0]] = (item, min(start, wide[0]), max(end, wide[1]))
+        elif ent.entity == "quantity" and ent.start < spans[touching[0]][0].start:
+            cut = text[ent.start : spans[touching[0]][0].start].rstrip()
+            if cut:
+                kept.append(replace(ent, end=ent.start + len(cut), value=cut, raw=cut))
+    for index, (item, start, end) in enumerate(spans):
+        kept += _entities(text, item, start, end, first=index == 0)
+    kept.sort(key=lambda e: (e.start, e.end))
+    return replace(parse, entities=kept)
