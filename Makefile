@@ -12,7 +12,7 @@ EXTRAS      := voice,ko,bench,dev
 SYSDEPS     := espeak-ng libportaudio2 libsndfile1
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup sysdeps models test lint unit run bench clean lock seeds
+.PHONY: help setup sysdeps models test lint unit run bench clean lock seeds shop-corpus
 
 help:
 	@echo "make run    set everything up and start the assistant"
@@ -20,6 +20,7 @@ help:
 	@echo "make models train the NLU model (skipped when nothing changed)"
 	@echo "make bench  performance and speech benchmarks"
 	@echo "make seeds  train with several seeds; NLU and journey tests and scores for each"
+	@echo "make shop-corpus  speak the grocery benchmark's requests with every offline voice"
 	@echo "make lock   update requirements.lock after a dependency change (UPGRADE=1: refresh all)"
 
 sysdeps:
@@ -98,6 +99,12 @@ bench: setup models
 	$(SPEECH) --engine pocketsphinx --report $(BENCH_DIR)/speech-pocketsphinx
 	@# pocketsphinx without adaptation decodes at about real time in noise: a 30-file sample
 	$(SPEECH) --engine pocketsphinx --open-vocabulary --limit 30 --report $(BENCH_DIR)/speech-pocketsphinx-open
+
+# The grocery benchmark's audio: data/bench/shop/requests.yml spoken by every offline voice
+# (assistant/bench/voices.py; espeak-ng comes with sysdeps), cached by text in models/bench/
+# shop-corpus/ so that a rebuild only speaks what changed.
+shop-corpus: setup
+	$(VC) bench synth
 
 clean:
 	rm -rf $(VENV) models/nlu .pytest_cache .mypy_cache .ruff_cache

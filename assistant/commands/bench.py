@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import click
+import yaml
 
 from assistant.app import build_parser, build_recognizer
 from assistant.bench.corpus import Corpus
@@ -16,6 +18,7 @@ from assistant.bench.report import write_report
 from assistant.bench.speech import make_understand, predictions, run
 from assistant.bench.summary import summarize
 from assistant.commands import bench_perf
+from assistant.commands.bench_shop import shop
 from assistant.commands.bench_wer import wer
 from assistant.settings import PROJECT_ROOT, Settings
 from nlu.menu.menu import Menu
@@ -30,6 +33,7 @@ def bench() -> None:
 
 
 bench.add_command(wer)
+bench.add_command(shop)
 for _command in (bench_perf.startup, bench_perf.pipeline, bench_perf.search, bench_perf.nlu):
     bench.add_command(_command)
 
@@ -120,6 +124,61 @@ def seeds_cmd(settings: Settings, seeds: tuple[int, ...], out_dir: Path, no_test
     failed = [r.seed for r in results if r.failed]
     if failed:
         raise click.ClickException(f"tests failed for seed(s) {failed}; see {out_dir}")
+
+
+@bench.command("synth")
+@click.option("--requests", "requests_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "data" / "bench" / "shop" / "requests.yml",
+              show_default=True, help="A YAML list of {id, say}.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "models" / "bench" / "shop-corpus", show_default=True,
+              help="Where <voice>/<id>.wav and manifest.json go.")
+@click.option("--voice", "voice_names", multiple=True,
+              help="A voice to speak with (repeatable; default: every installed voice).")
+@click.pass_obj
+def synth(settings: Settings, requests_file: Path, out_dir: Path,
+          voice_names: tuple[str, ...]) -> None:
+    """Speak the benchmark requests with several offline voices (16 kHz WAV, cached)."""
+    from assistant.bench.voices import VOICES, VoiceSummary, build_corpus
+
+    requests = _say_requests(requests_file)
+    names = list(voice_names)
+    if not names:
+        for voice in VOICES.values():
+            if voice.missing():
+                click.echo(f"{voice.name}: skipped, {voice.missing()}", err=True)
+            else:
+                names.append(voice.name)
+    summaries: list[VoiceSummary] = []
+
+    def show(s: VoiceSummary) -> None:
+        summaries.append(s)
+        if not settings.json_output:
+            speed = s.audio_seconds / max(s.compute_seconds, 1e-6)
+            made = (f"; {s.audio_seconds:.1f} s of audio in {s.compute_seconds:.1f} s, "
+                    f"{speed:.1f}x realtime") if s.made else ""
+            click.echo(f"{s.voice}: {s.files} files in {out_dir / s.voice}, {s.made} made, "
+                       f"{s.files - s.made} unchanged{made}")
+
+    build_corpus(requests, out_dir, names, on_voice=show)
+    if settings.json_output:
+        click.echo(json.dumps([s.__dict__ for s in summaries], indent=1))
+
+
+def _say_requests(path: Path) -> list[tuple[str, str]]:
+    """(id, say) of each request in a YAML list; ids unique and fit for a file name."""
+    if not path.is_file():
+        raise click.UsageError(f"No requests file at {path}.")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(raw, list) or not all(
+            isinstance(r, dict) and r.get("id") and r.get("say") for r in raw):
+        raise click.UsageError(f"{path}: expected a list of objects with `id` and `say`.")
+    out = [(str(r["id"]), str(r["say"])) for r in raw]
+    ids = [i for i, _ in out]
+    bad = [i for i in ids if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", i)]
+    if bad or len(set(ids)) != len(ids):
+        raise click.UsageError(f"{path}: ids must be unique file names; not {bad or 'repeats'}")
+    return out
 
 
 def _extra_numbers(args: list[str]) -> list[float]:

@@ -19,13 +19,14 @@ from assistant.dialogue.handlers import (
     orders,
     reorder,
     search,
+    swap,
 )
 from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.state import Action
 from nlu.products import SPOTTER
-from storedata.text import fold
 from nlu.types import FALLBACK_INTENT, Parse
+from storedata.text import fold
 
 HANDLERS: dict[str, Handler] = {
     "greet": info.handle_greet,
@@ -118,6 +119,9 @@ def decide(ctx: Context, parse: Parse) -> Reply:
             if reply is not None:
                 return reply
         state.question = None
+    other, state.alternative = state.alternative, None  # a swap is only the very next turn
+    if other is not None and swap.asked(parse, other):
+        return swap.handle(ctx, other)
     return by_intent(ctx, parse)
 
 

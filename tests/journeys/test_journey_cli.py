@@ -28,7 +28,7 @@ def test_chat_script_json(shop: Shop, tmp_path: Path, capsys: pytest.CaptureFixt
     turns = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(turns) == 4  # stops at goodbye
     assert [set(t) for t in turns] == [{"user", "intent", "entities", "reply", "cart", "order"}] * 4
-    assert turns[0]["reply"] == "How many Bananas would you like?"
+    assert turns[0]["reply"].startswith("Added one Bananas")  # a missing count is one
     assert turns[1]["cart"] == [{"name": "Bananas", "quantity": 6, "line_total_cents": 390,
                                  "modifiers": [], "sku": "GRO-0001"}]
     assert turns[2]["intent"] == "view_cart"

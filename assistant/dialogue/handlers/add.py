@@ -8,9 +8,9 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import cafe
 from assistant.dialogue.handlers.finish import finish
 from assistant.dialogue.language import parse_ordinal, parse_quantity
+from assistant.dialogue.pick import pick
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import product_requests
-from assistant.dialogue.pick import pick
 from assistant.dialogue.resolve import Resolution, resolve
 from assistant.dialogue.speech_format import join_words, number_words
 from assistant.dialogue.state import Alternative, Item, Line, Request

@@ -7,8 +7,8 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.language import parse_ordinal, parse_quantity
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import first_quantity
-from assistant.dialogue.speech_format import money_words, number_words, spoken_list
 from assistant.dialogue.resolve import resolve
+from assistant.dialogue.speech_format import money_words, number_words, spoken_list
 from assistant.dialogue.state import Action, Request
 from commerce.cart import (
     MAX_QUANTITY,

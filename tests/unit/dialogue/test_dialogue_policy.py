@@ -17,27 +17,42 @@ def test_search_then_add_by_ordinal(shop: Shop) -> None:
     assert [(ln.name, ln.quantity) for ln in shop.cart().lines] == [("Oat Milk", 2)]
 
 
-def test_ambiguous_add_asks_at_most_three_and_takes_a_brand(shop: Shop) -> None:
+def test_several_matches_take_the_best_seller_and_name_the_alternative(shop: Shop) -> None:
     m = shop.manager()
-    t = shop.say(m, "add oat milk", "add_to_cart", product="oat milk")
-    assert t.reply.startswith("Which oat milk")
-    assert "Oatly" not in t.reply or True
-    assert shop.cart().is_empty
-    t = shop.say(m, "the second one", "add_to_cart", ordinal="second")
-    assert t.reply == "How many Oat Milk would you like?"
-    t = shop.say(m, "two", "add_to_cart", quantity="two")
-    assert t.reply.startswith("Added two Oat Milk")
-    assert [(ln.sku, ln.quantity) for ln in shop.cart().lines] == [("GRO-0060", 2)]
+    t = shop.say(m, "add a dozen eggs", "add_to_cart", quantity="a dozen", product="eggs")
+    # Large White Eggs sell most; the alternative is said with the words that ask for it.
+    assert t.reply.startswith("Added one Large White Eggs, that's two dollars and ninety nine")
+    assert "Say pasture raised for Pasture Raised Eggs at six dollars and ninety nine" in t.reply
+    assert [(ln.sku, ln.quantity) for ln in shop.cart().lines] == [("GRO-0072", 1)]
+    t = shop.say(m, "the pasture raised ones", "add_to_cart", product="pasture raised")
+    assert t.reply.startswith("Okay, one Pasture Raised Eggs instead of the Large White Eggs")
+    assert [(ln.sku, ln.quantity) for ln in shop.cart().lines] == [("GRO-0076", 1)]
 
 
-def test_slot_filling_how_many(shop: Shop) -> None:
+def test_the_other_one_swaps_only_right_after_the_pick(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add eggs", "add_to_cart", product="eggs")
+    t = shop.say(m, "no, the other one", "deny")
+    assert t.reply_key == "swapped"
+    assert [ln.sku for ln in shop.cart().lines] == ["GRO-0076"]
+    t = shop.say(m, "the other one", "nlu_fallback", 0.3)  # nothing to swap any more
+    assert t.reply_key != "swapped"
+    assert [ln.sku for ln in shop.cart().lines] == ["GRO-0076"]
+
+
+def test_a_missing_count_is_one(shop: Shop) -> None:
     m = shop.manager()
     t = shop.say(m, "add bananas", "add_to_cart", product="bananas")
-    assert t.reply == "How many Bananas would you like?"
-    assert shop.cart().is_empty
-    t = shop.say(m, "six", "nlu_fallback", 0.3)
-    assert t.reply.startswith("Added six Bananas")
+    assert t.reply.startswith("Added one Bananas")
+    t = shop.say(m, "six", "nlu_fallback", 0.3)  # a bare count after an add: the new count
+    assert t.reply == "Okay, six Bananas now."
     assert [(ln.name, ln.quantity) for ln in shop.cart().lines] == [("Bananas", 6)]
+
+
+def test_a_shoppers_past_purchase_is_the_pick(shop: Shop) -> None:
+    m = shop.manager(customer="alice")  # alice's orders hold Oatly Oat Milk (GRO-0059)
+    shop.say(m, "add oat milk", "add_to_cart", product="oat milk")
+    assert "GRO-0059" in [ln.sku for ln in shop.cart("alice").lines]
 
 
 def test_absurd_quantity_changes_nothing(shop: Shop) -> None:
@@ -62,19 +77,12 @@ def test_unknown_product_and_gibberish_change_nothing(shop: Shop) -> None:
     assert shop.cart().is_empty
 
 
-def test_multi_item_one_confirmation(shop: Shop) -> None:
+def test_multi_item_all_added_at_once(shop: Shop) -> None:
     m = shop.manager()
     text = "add two bananas, a dozen eggs and the oat milk"
     t = shop.say(m, text, "add_to_cart", quantity=["two", "a dozen"],
                  product=["bananas", "eggs", "oat milk"])
-    assert t.reply.startswith("Which eggs: first,")
-    t = shop.say(m, "the large white ones, a dozen", "nlu_fallback", 0.3)
-    assert t.reply.startswith("Which oat milk")
-    t = shop.say(m, "Oatly", "add_to_cart", brand="Oatly")
-    assert t.reply.startswith("Add two Bananas, one Large White Eggs, and one Oat Milk, for")
-    assert shop.cart().is_empty
-    t = shop.say(m, "yeah", "affirm")
-    assert t.reply.startswith("Added two Bananas")
+    assert t.reply.startswith("Added two Bananas, one Large White Eggs, and one Oat Milk.")
     lines = {(ln.sku, ln.quantity) for ln in shop.cart().lines}
     assert lines == {("GRO-0001", 2), ("GRO-0072", 1), ("GRO-0059", 1)}
 
@@ -221,9 +229,8 @@ def test_faq_help_repeat_cancel_goodbye(shop: Shop) -> None:
     assert "thirty days" in t.reply
     t = shop.say(m, "help", "help")
     assert t.reply_key == "help"
-    shop.say(m, "add bananas", "add_to_cart", product="bananas")
     t = shop.say(m, "never mind", "cancel")
-    assert t.reply == "Okay, cancelled."
+    assert t.reply_key == "nothing_to_cancel"
     t = shop.say(m, "six", "nlu_fallback", 0.3)
     assert shop.cart().is_empty
     t = shop.say(m, "speak slower please", "speech_rate", rate="slower")
@@ -245,7 +252,8 @@ def test_new_request_instead_of_yes_no(shop: Shop) -> None:
 
 def test_low_confidence_purchase_is_confirmed(shop: Shop) -> None:
     m = shop.manager()
-    t = shop.say(m, "add two bananas", "add_to_cart", 0.55, quantity="two", product="bananas")
+    # Unsure, and the product not heard as the catalog names it: asked before adding.
+    t = shop.say(m, "add two bananaz", "add_to_cart", 0.55, quantity="two", product="bananaz")
     assert t.reply.startswith("Add two Bananas")
     assert shop.cart().is_empty
     shop.say(m, "yes", "affirm")
@@ -325,13 +333,11 @@ def test_an_intent_without_what_it_needs_counts_as_not_understood(shop: Shop) ->
 def test_a_grocery_product_heard_as_a_drink_order_is_added_as_a_product(shop: Shop) -> None:
     m = shop.manager()
     t = shop.say(m, "add whole milk", "order_drink", product="whole milk")
-    assert t.reply.startswith("Which whole milk")
-    t = shop.say(m, "the gallon", "add_to_cart", unit="gallon")
-    assert t.reply == "How many Whole Milk would you like?"
+    assert t.reply.startswith("Added one Whole Milk")
 
 
 def test_an_unsure_stop_does_not_abandon_a_question(shop: Shop) -> None:
     m = shop.manager()
-    shop.say(m, "add bananas", "add_to_cart", product="bananas")
-    t = shop.say(m, "two", "stop", 0.35)
-    assert t.reply.startswith("Added two Bananas")
+    shop.say(m, "what's in the oat milk", "search_product", product="oat milk")
+    t = shop.say(m, "the first", "stop", 0.35)
+    assert t.reply_key != "cancelled"
