@@ -19,7 +19,8 @@ REQUEST_WORDS = frozenset(
     "lots let let's can could would will should may might do does did have has had go "
     "gonna wanna gotta be is are was were am what how much many size sizes big price "
     "prices cost costs stock available kind kinds type types brand brands item items thing "
-    "things tell about show find look looking know give".split()
+    "things tell about show find look looking know give left anymore today now right "
+    "carry sell stock".split()
 )
 
 

@@ -59,7 +59,10 @@ def pick(ctx: Context, found: Resolution, query: str) -> Pick:
     def about(item: Item) -> bool:
         return wanted is not None and head_word(item.name) == wanted
 
-    best = max(pool, key=lambda i: (bought.get(i.sku, 0), about(i), i.popularity))
+    def named(item: Item) -> bool:
+        return set(said) <= set(key_words(f"{item.brand or ''} {item.name}"))
+
+    best = max(pool, key=lambda i: (bought.get(i.sku, 0), about(i), named(i), i.popularity))
     others = [o for o in [*pool, *found.others] if o.sku != best.sku and _matters(best, o)
               and (about(o) or not about(best))]
     # The organic one first when the pick is not organic; else the closest match.

@@ -171,7 +171,11 @@ _GET = re.compile(r"\b(please|need|needs|get|grab|pick up|want|take|add|buy|thro
                   r"let me|i'll|we'll|i'd like|we're out of|ran out of|run out of|out of)\b")
 # Intents a plain request for products is mistaken for ("english muffins please" as a search,
 # "we're out of ketchup" as a removal).
-GET_NEIGHBOURS = frozenset({"search_product", "product_info", "remove_from_cart", "recommend"})
+GET_NEIGHBOURS = frozenset({"search_product", "product_info", "remove_from_cart", "recommend",
+                            "reorder"})
+_RAN_OUT = re.compile(r"\b(we're|we are|i'm|i am|we|i|ran|run|running|all) out of\b")
+_FROM_CART = re.compile(r"\bout of (my|the|our) (cart|basket|order|list|bag)\b")
+_AGAIN = re.compile(r"\b(again|usual|last|reorder|regular|same|previous|before|past)\b")
 
 
 def wants_to_get(ctx: Context, parse: Parse) -> bool:
@@ -181,8 +185,11 @@ def wants_to_get(ctx: Context, parse: Parse) -> bool:
         return False
     if not names_products(parse, exactly=True) or not _GET.search(fold(parse.text)):
         return False
-    if parse.intent == "remove_from_cart":
-        return bool(re.search(r"\bout of\b", fold(parse.text)))
+    said = fold(parse.text)
+    if parse.intent == "remove_from_cart":  # "we're out of ketchup", not "out of my cart"
+        return bool(_RAN_OUT.search(said)) and not _FROM_CART.search(said)
+    if parse.intent == "reorder":  # "order garbage bags" is no reorder of a past order
+        return not _AGAIN.search(said)
     return True
 
 
@@ -198,6 +205,8 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
         handler, understood = cart.handle_change, True
     elif (not understood and names_products(parse)) or wants_to_get(ctx, parse):
         handler, understood = add.handle, True  # "goldfish crackers for the kids"
+    elif parse.intent in ABANDON_INTENTS and names_products(parse, exactly=True):
+        handler = cart.handle_remove  # nothing pending: "never mind the salmon" drops it
     if handler is None or not understood:
         return fallback.not_understood(ctx)
     if parse.intent != "more":

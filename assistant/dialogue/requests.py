@@ -123,34 +123,46 @@ def without_overlaps(entities: list[Entity], text: str = "") -> list[Entity]:
 
 
 _NUMBER = rf"(?:(?:{number_pattern()})(?:[\s-]+(?:{number_pattern()}))*|\d+)"
-_PACK = re.compile(rf"\b(?:(?P<count>{_NUMBER})\s+)?(?P<size>{_NUMBER})[\s-]+"
-                   rf"(?:(?P<what>rolls?|cans?|bottles?)[\s-]+)?(?P<word>packs?|pk|count|ct)\b",
-                   re.IGNORECASE)
+_PACK = re.compile(rf"\b(?P<nums>{_NUMBER})[\s-]+(?:(?P<what>rolls?|cans?|bottles?)[\s-]+)?"
+                   rf"(?P<word>packs?|pk|count|ct)\b", re.IGNORECASE)
+
+
+def _count_and_size(nums: str) -> tuple[str, int] | None:
+    """"two twelve" -> ("two", 12); "twenty four" -> ("", 24): the longest number said last
+    is the pack's size, what comes before it the count."""
+    words = nums.split()
+    for k in range(len(words)):
+        size_words, count_words = " ".join(words[k:]), " ".join(words[:k])
+        size = alpha2digit(size_words, "en", threshold=0).split()
+        count = alpha2digit(count_words, "en", threshold=0).split() if count_words else [""]
+        if len(size) == 1 and size[0].isdigit() and len(count) == 1:
+            return count_words, int(size[0])
+    return None
 
 
 def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
-    """"two twelve packs of coke": the twelve is the pack's size, the two the count.
+    """"two twelve packs of coke": the twelve is the pack's size, the two the count;
+    "two packs of buns" is a count of packs.
 
     Entities the NLU put on such a phrase (a quantity "two twelve", a unit or product
     "pack") give way to a size "12 pack" and, when one was said, the count before it.
     """
-    # "two packs of buns" is a count of packs; "a twelve pack", "two twelve packs" a size.
-    packs = [m for m in _PACK.finditer(text)
-             if m.group("count") or not m.group("word").lower().endswith("s")]
-    if not packs:
+    found = []
+    for m in _PACK.finditer(text):
+        split = _count_and_size(m.group("nums"))
+        plural = m.group("word").lower().endswith("s")
+        if split is not None and (split[0] or not plural):
+            found.append((m, *split))
+    if not found:
         return entities
     kept = [e for e in entities if e.entity not in ("quantity", "unit", "product", "size")
-            or not any(e.start < m.end() and m.start() < e.end for m in packs)]
-    for m in packs:
-        size = parse_quantity(m.group("size"))
-        if size is None:
-            continue
+            or not any(e.start < m.end() and m.start() < e.end for m, _, _ in found)]
+    for m, count, size in found:
         what = (m.group("what") or "").lower().rstrip("s")
-        kept.append(Entity("size", f"{size} {what + 's' if what else 'pack'}", m.start("size"),
+        kept.append(Entity("size", f"{size} {what + 's' if what else 'pack'}", m.start(),
                            m.end(), raw=m.group(0)))
-        if m.group("count"):
-            kept.append(Entity("quantity", m.group("count"), m.start("count"), m.end("count"),
-                               raw=m.group("count")))
+        if count:
+            kept.append(Entity("quantity", count, m.start(), m.start() + len(count), raw=count))
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 

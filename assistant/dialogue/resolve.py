@@ -70,7 +70,8 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
     result = search(ctx.session, request.query, store=ctx.store, brand=request.brand,
                     limit=limit * 2 if prefer else limit)
     hits = [h for h in result.hits if h.product.active]
-    preferred = [h for h in hits if h.product.sku in prefer]
+    near_top = hits[0].score - CLEAR_LEAD / 2 if hits else 0.0
+    preferred = [h for h in hits if h.product.sku in prefer and h.score >= near_top]
     if preferred and result.confident:
         return Resolution(item=to_item(preferred[0].product))
     hits = hits[:limit]

@@ -24,6 +24,9 @@ from storedata.text import fold, singular
 from storedata.words import FUNCTION_WORDS, REQUEST_WORDS
 
 Kind = Literal["product", "brand", "category"]
+Strength = Literal["name", "head", "rare"]
+_RANK = {"name": 2, "head": 1, "rare": 0}
+RARE = 2  # a word in at most this many names names them on its own
 MAX_RUN = 3  # runs of a name longer than this are matched only as the whole name
 FUZZY_MIN = 84.0  # a heard word this close to a catalog word may be it
 PHONETIC_MIN = 65.0  # ... or this close, when they also sound alike
@@ -82,14 +85,18 @@ class Phrase:
     words: tuple[str, ...]
     kind: Kind
     text: str  # as the catalog writes it (a name, an alias, a brand, a category word)
+    strength: Strength = "name"  # "head": a name's last word; "rare": a word few names hold
 
 
 class Lexicon:
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
+    def __init__(self, phrases: Iterable[Phrase],
+                 holders: dict[str, frozenset[int]] | None = None) -> None:
+        self.holders = holders or {}  # word -> the products whose brand and name hold it
         self.phrases: dict[tuple[str, ...], Phrase] = {}
         for phrase in phrases:  # a product's words beat a brand's or a category's
             have = self.phrases.get(phrase.words)
-            if have is None or (have.kind != "product" and phrase.kind == "product"):
+            if have is None or (have.kind != "product" and phrase.kind == "product") or (
+                    have.kind == phrase.kind and _RANK[phrase.strength] > _RANK[have.strength]):
                 self.phrases[phrase.words] = phrase
         self.joined = {"".join(k): k for k in self.phrases if len(k) > 1}
         self.longest = max((len(k) for k in self.phrases), default=1)
@@ -106,6 +113,11 @@ class Lexicon:
     def from_catalog(cls, products: Iterable[NamedProduct],
                      categories: Iterable[NamedCategory] = ()) -> Lexicon:
         found: list[Phrase] = []
+        products = list(products)
+        uses: dict[str, int] = defaultdict(int)  # how many names hold each word
+        for product in products:
+            for word in set(key_words(product.name)):
+                uses[word] += 1
         for product in products:
             name = key_words(product.name)
             found += [Phrase(tuple(name), "product", product.name)]
@@ -116,7 +128,10 @@ class Lexicon:
             found += [Phrase(tuple(key_words(a)), "product", a) for a in product.aliases]
             head = _head(name)
             if head is not None:  # "organic" alone is no product, "diapers" is
-                found.append(Phrase((head,), "product", head))
+                found.append(Phrase((head,), "product", head, "head"))
+            for word in name:  # a word few names share names them: "sriracha", "ribeye"
+                if uses[word] <= RARE and len(word) >= 4 and _edge_ok(word):
+                    found.append(Phrase((word,), "product", word, "rare"))
             for size in range(2, min(MAX_RUN, len(name)) + 1):
                 for start in range(len(name) - size + 1):
                     run = name[start : start + size]
@@ -125,7 +140,24 @@ class Lexicon:
         for category in categories:
             for said in (category.name, *category.aliases, *category.keywords):
                 found.append(Phrase(tuple(key_words(said)), "category", category.name))
-        return cls(p for p in found if p.words and all(_edge_ok(w) for w in p.words[:1]))
+        holders: dict[str, set[int]] = defaultdict(set)
+        for number, product in enumerate(products):
+            said = f"{product.brand or ''} {product.name} {' '.join(product.aliases)}"
+            for word in key_words(said):
+                holders[word].add(number)
+        return cls((p for p in found if p.words and all(_edge_ok(w) for w in p.words[:1])),
+                   {w: frozenset(ids) for w, ids in holders.items()})
+
+    def one_product(self, words: Iterable[str]) -> bool:
+        """Some product's brand and name hold all these words ("tropicana" "orange juice";
+        not "milk" "bread")."""
+        common: frozenset[int] | None = None
+        for word in words:
+            ids = self.holders.get(word, frozenset())
+            common = ids if common is None else common & ids
+            if not common:
+                return False
+        return bool(common)
 
     def near(self, word: str) -> list[tuple[str, float]]:
         """The catalog words a heard word may be, with how close (100 = the word itself)."""

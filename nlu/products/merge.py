@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from nlu.products.lexicon import NEVER_ALONE, Lexicon, key_words
 from nlu.products.spotter import Spot, spot
 from nlu.types import Entity, Parse
+from storedata.numbers import number_pattern
 
 ITEM_ENTITIES = frozenset({"product", "category", "brand", "drink", "milk", "sweetener"})
 SPOTTER = "catalog"  # the role of an entity the spotter found
@@ -33,11 +34,15 @@ def _value(text: str, spots: list[Spot]) -> str:
     return " ".join(text[s.char_start : s.char_end] if s.ratio >= 100 else s.text for s in spots)
 
 
-def _groups(text: str, spots: list[Spot]) -> list[_Item]:
+def _groups(text: str, spots: list[Spot], lexicon: Lexicon) -> list[_Item]:
+    """Findings side by side are one item when one product holds them all ("tropicana"
+    "orange juice"), else items of their own ("milk" "bread")."""
     items: list[_Item] = []
     for s in spots:
         last = items[-1] if items else None
-        if last is not None and not text[last.end : s.char_start].strip(" -'"):
+        one = last is not None and lexicon.one_product(
+            [w for f in (*last.spots, s) if f.kind != "category" for w in f.words])
+        if last is not None and one and not text[last.end : s.char_start].strip(" -'"):
             last.end, last.spots = s.char_end, [*last.spots, s]
         else:
             items.append(_Item(s.char_start, s.char_end, [s]))
@@ -53,12 +58,7 @@ def _widen(text: str, item: _Item, ent: Entity) -> tuple[int, int]:
     if left and ent.start < item.start:
         start = item.start - len(" ".join(left)) - 1 if text[item.start - 1] == " " else start
         start = max(ent.start, text.rfind(left[0], ent.start, item.start))
-    right = text[item.end : ent.end].split()
-    while right and all(w in NEVER_ALONE or w.isdigit() for w in key_words(right[-1]) or ["x"]):
-        right.pop()
-    if right and ent.end > item.end:
-        end = text.find(right[-1], item.end, ent.end) + len(right[-1])
-    return start, end
+    return start, end  # words after the name are the NLU's overreach ("apples grown")
 
 
 def _entities(text: str, item: _Item, start: int, end: int, first: bool) -> list[Entity]:
@@ -83,6 +83,22 @@ _PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|your\s+|his\s+
 _WHICH_ONE = re.compile(r"^\s*ones?\b", re.IGNORECASE)
 
 
+def _only_units(ent: Entity) -> bool:
+    words = key_words(ent.raw or ent.value)
+    return bool(words) and all(w in NEVER_ALONE or w.isdigit() for w in words)
+
+
+_LISTED = re.compile(r"(?:^|[,;]|\b(?:and|or|plus|of|some|a|an|the|\d+|"
+                     + number_pattern() + r"))\s*$", re.IGNORECASE)
+
+
+def _context(text: str, item: _Item) -> bool:
+    """A word few names share, said alone and not listed ("i'm making breakfast, i need
+    bacon"): context, not an item, when named products are said beside it."""
+    return len(item.spots) == 1 and item.spots[0].strength == "rare" and \
+        not _LISTED.search(text[: item.start])
+
+
 def _purpose(text: str, item: _Item) -> bool:
     """"butter for baking", "plates for the party": what it is for, not another item;
     a need said so ("something for a headache") names a category, and stays."""
@@ -92,9 +108,16 @@ def _purpose(text: str, item: _Item) -> bool:
 def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
     """``parse`` with its items as the catalog has them (see the module's docstring)."""
     text = parse.text
-    items = _groups(text, [s for s in spot(text, lexicon)])
+    items = _groups(text, spot(text, lexicon), lexicon)
+    dropped: list[_Item] = []
     if len(items) > 1:
-        items = [i for i in items if not _purpose(text, i)] or items[:1]
+        # A word few names share, said alone beside named products, is context ("i'm making
+        # breakfast"); so is what an item is for ("butter for baking").
+        kept_items = [i for i in items if not _purpose(text, i)] or items[:1]
+        if any(not _context(text, i) for i in kept_items):
+            kept_items = [i for i in kept_items if not _context(text, i)]
+        dropped = [i for i in items if i not in kept_items]
+        items = kept_items
     if not items:
         return parse
     kept: list[Entity] = []
@@ -102,6 +125,11 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
     for ent in parse.entities:
         touching = [i for i, (item, _, _) in enumerate(spans)
                     if ent.start < item.end and item.start < ent.end]
+        if ent.entity in ITEM_ENTITIES and _only_units(ent):
+            continue  # "a six pack" tagged a product: packaging is a unit, never a product
+        if ent.entity in ITEM_ENTITIES and any(ent.start < d.end and d.start < ent.end
+                                               for d in dropped):
+            continue
         if not touching:
             kept.append(ent)
         elif ent.entity in ITEM_ENTITIES:

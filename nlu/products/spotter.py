@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from nlu.cover import best_cover
-from nlu.products.lexicon import Kind, Lexicon, key_words
+from nlu.products.lexicon import Kind, Lexicon, Strength, key_words
 
 FUZZ_PENALTY = 4
 MAX_COMBINATIONS = 64
@@ -31,6 +31,7 @@ class Spot:
     words: tuple[str, ...]  # the catalog's words for it (as keyed)
     text: str  # the catalog's phrase
     ratio: float
+    strength: Strength = "name"
 
     @property
     def weight(self) -> float:
@@ -76,5 +77,5 @@ def spot(text: str, lexicon: Lexicon) -> list[Spot]:
     for start, end, key, ratio in find(words, lexicon):
         phrase = lexicon.phrases[key]
         spots.append(Spot(start, end, tokens[start][1], tokens[end - 1][2], phrase.kind, key,
-                          phrase.text, ratio))
+                          phrase.text, ratio, phrase.strength))
     return best_cover(spots, len(words))

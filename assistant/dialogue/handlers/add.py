@@ -15,6 +15,7 @@ from assistant.dialogue.resolve import Resolution, resolve
 from assistant.dialogue.speech_format import join_words, number_words
 from assistant.dialogue.state import Alternative, Item, Line, Request
 from commerce.cart import MAX_QUANTITY, MIN_QUANTITY
+from commerce.catalog import customizable_products
 from nlu.types import Parse
 
 _ORDINAL_WORDS = re.compile(r"\b(first|second|third|fourth|fifth|last|top|1st|2nd|3rd|4th|5th)\b")
@@ -25,7 +26,8 @@ STAND_INS = ("milk", "sweetener", "category")
 
 
 def handle(ctx: Context, parse: Parse) -> Reply:
-    if parse.first("drink") or ctx.store == "cafe":
+    if ctx.store == "cafe" or (parse.first("drink") and customizable_products(ctx.session,
+                                                                              ctx.store)):
         return cafe.handle(ctx, parse)
     requests = product_requests(parse)
     for other in STAND_INS:

@@ -20,6 +20,7 @@ from commerce.cart import (
     set_quantity,
     view_cart,
 )
+from commerce.catalog import get_product_by_sku
 from nlu.products import SPOTTER
 from nlu.types import Parse
 
@@ -107,6 +108,10 @@ def handle_change(ctx: Context, parse: Parse) -> Reply:
     line = _target_line(ctx, parse, cart)
     if line is None:
         return ctx.say("change_which")
+    size = (get_product_by_sku(ctx.session, line.sku).size or "").lower()
+    if "dozen" in parse.text.lower() and quantity >= 12 and ("dozen" in size or
+                                                            size.startswith("12 ")):
+        quantity //= 12  # "make that two dozen eggs": two cartons of a dozen
     if quantity == 0:
         after = remove_line(ctx.session, ctx.customer_id, line.line_id, store=ctx.store)
         return ctx.say("removed", name=line.name, total=money_words(after.total_cents))
