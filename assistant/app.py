@@ -19,7 +19,7 @@ from assistant.dialogue.types import DialogueOptions
 from assistant.pipeline.events import EventCallback, ignore
 from assistant.pipeline.run import Pipeline
 from assistant.settings import Settings
-from assistant.vocabulary import load_vocabulary
+from assistant.vocabulary import load_second_prompt, load_vocabulary
 from commerce.db import open_shop, session_factory
 from nlu import make_parser
 from nlu.types import NluParser
@@ -33,7 +33,7 @@ def engine_choice(settings: Settings, **changes: Any) -> EngineChoice:
     choice = EngineChoice(
         engine=settings.engine, lang=settings.lang, models_dir=settings.models_dir,
         vosk_model=settings.vosk_model, whisper_model=settings.whisper_model,
-        vocabulary=load_vocabulary(settings),
+        vocabulary=load_vocabulary(settings), second_prompt=load_second_prompt(settings),
     )
     return dataclasses.replace(choice, **changes)
 

@@ -11,9 +11,10 @@ import random
 from pathlib import Path
 
 from assistant.settings import Settings
+from nlu.products import Lexicon
 from storedata.corpus import CorpusMenu, read_corpus_menu
 from storedata.storefile import StoreFile, read_store
-from voice.vocabulary import DomainVocabulary
+from voice.vocabulary import DomainVocabulary, SecondPrompt
 
 # What shoppers say around the names: requests, counts, joins, and the dialogue's answers.
 COMMAND_WORDS = [
@@ -43,8 +44,42 @@ def vocabulary_from_store(store: StoreFile) -> DomainVocabulary:
             if group.amounts:
                 grammar.setdefault("amount", []).extend(group.amounts)
     grammar = {k: list(dict.fromkeys(v)) for k, v in grammar.items() if v}
-    names = [p.name for p in store.active_products]
-    return _assemble(grammar, topic=f"shopping at {store.store.name}", prompt_names=names)
+    return _assemble(grammar, topic=f"shopping at {store.store.name}",
+                     prompt_names=prompt_names(store))
+
+
+# Whisper keeps only the last ~223 tokens of its prompt: the names are cut to this many
+# characters (about 170 tokens, with room for the topic and the options), best sellers first,
+# so that nothing the store sells most is cut off.
+PROMPT_CHARS = 700
+
+
+def prompt_names(store: StoreFile, budget: int = PROMPT_CHARS) -> list[str]:
+    """The store's product names for the prompt: best sellers first, as many as fit."""
+    ranked = sorted(store.active_products, key=lambda p: -p.popularity)  # stable
+    names: list[str] = []
+    used = 0
+    for name in dict.fromkeys(p.name.lower() for p in ranked):
+        if used + len(name) + 2 > budget:
+            break
+        names.append(name)
+        used += len(name) + 2
+    return names
+
+
+def second_prompt(store: StoreFile, limit: int = 20) -> SecondPrompt | None:
+    """For a catalog whose names do not all fit one prompt: from the first pass's
+    hypotheses, a prompt of the products they most likely named (``Lexicon.likely``)."""
+    if len(prompt_names(store)) >= len({p.name.lower() for p in store.active_products}):
+        return None
+    lexicon = Lexicon.from_catalog(store.active_products, store.categories)
+    topic = f"shopping at {store.store.name}"
+
+    def prompt(heard: list[str]) -> str | None:
+        names = lexicon.likely(heard, limit)
+        return whisper_prompt(topic, names, []) if names else None
+
+    return prompt
 
 
 REQUESTS = ["can i get", "can i have", "could i get", "i'd like", "i would like", "i want",
@@ -102,6 +137,14 @@ def _assemble(
         phrases=named, prompt=prompt, grammar=grammar, carriers=list(COMMAND_WORDS),
         sentences=example_sentences(grammar),
     )
+
+
+def load_second_prompt(settings: Settings) -> SecondPrompt | None:
+    """The second pass of the settings' store, when its catalog needs one."""
+    if settings.open_vocabulary:
+        return None
+    path = settings.data_dir / "stores" / f"{settings.store}.json"
+    return second_prompt(read_store(path)) if path.is_file() else None
 
 
 def load_vocabulary(settings: Settings, menu: Path | None = None) -> DomainVocabulary | None:

@@ -11,7 +11,7 @@ from voice.engines import vosk as vosk_engine
 from voice.engines import whisper as whisper_engine
 from voice.errors import EngineUnavailable, ModelMissing
 from voice.recognizer import Recognizer
-from voice.vocabulary import DomainVocabulary
+from voice.vocabulary import DomainVocabulary, SecondPrompt
 
 ENGINES = ("auto", "vosk", "whisper", "pocketsphinx")
 
@@ -33,6 +33,9 @@ class EngineChoice:
     # 2-core machine that gave 2-10% more files per second than one decode on 2 threads.
     whisper_threads: int = 2
     whisper_workers: int = 1
+    # A catalog too large for Whisper's prompt: the likely items, found in a first pass, as
+    # the prompt of a second pass over the same encoded audio.
+    second_prompt: SecondPrompt | None = None
 
 
 def resolve(choice: EngineChoice) -> tuple[str, str]:
@@ -74,6 +77,7 @@ def build(choice: EngineChoice, name: str) -> Recognizer:
         return whisper_engine.WhisperRecognizer(
             choice.whisper_model, choice.vocabulary, word_timestamps=choice.whisper_words,
             threads=choice.whisper_threads, workers=choice.whisper_workers,
+            second_prompt=choice.second_prompt,
         )
     if choice.lang != "en":
         raise ModelMissing(f"pocketsphinx has no model for the language {choice.lang}.")

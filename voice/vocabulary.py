@@ -16,6 +16,10 @@ from pathlib import Path
 
 from storedata.text import fold
 
+# Given the first pass's hypotheses, the prompt of a second pass (the likely items of a
+# catalog too large for one prompt), or None when a second pass would not help.
+SecondPrompt = Callable[[list[str]], "str | None"]
+
 
 @dataclass(frozen=True)
 class DomainVocabulary:

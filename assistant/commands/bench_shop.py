@@ -34,11 +34,14 @@ CORPUS = PROJECT_ROOT / "models" / "bench" / "shop-corpus"
 @click.option("--engine", type=click.Choice(ENGINES), default=None)
 @click.option("--kind", "kinds", multiple=True, help="Only requests of these kinds.")
 @click.option("--limit", type=int, default=None, help="Only the first N requests.")
+@click.option("--second-pass/--no-second-pass", default=True, show_default=True,
+              help="Hear again with the likely products as Whisper's prompt.")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Write the JSON here.")
 @click.pass_obj
 def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[str, ...],
          typed_only: bool, noise: Path | None, snr: tuple[float, ...], engine: str | None,
-         kinds: tuple[str, ...], limit: int | None, out: Path | None) -> None:
+         kinds: tuple[str, ...], limit: int | None, second_pass: bool,
+         out: Path | None) -> None:
     """Grocery requests as the first turn of a fresh session: right or wrong, per voice,
     noise condition and request kind, beside the same requests typed."""
     settings = settings.replace(store=STORE, engine=engine)
@@ -51,13 +54,16 @@ def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[st
     if not typed_only and not chosen:
         raise click.UsageError(f"No voices under {corpus}: run `make shop-corpus`, or --typed-only.")
     parser = build_parser(settings)
-    meta: dict[str, Any] = {"requests": len(requests), "machine": machine(), "voices": chosen}
+    meta: dict[str, Any] = {"requests": len(requests), "machine": machine(), "voices": chosen,
+                            "second_pass": second_pass}
     with tempfile.TemporaryDirectory() as work:
         shop_ = FreshShop(parser, settings.data_dir, Path(work))
         results = run_typed(shop_, requests)
         if chosen:
+            changes: dict[str, Any] = {} if second_pass else {"second_prompt": None}
             recognizer, reason = build_recognizer(settings, whisper_words=False,
-                                                  whisper_threads=1, whisper_workers=2)
+                                                  whisper_threads=1, whisper_workers=2,
+                                                  **changes)
             click.echo(reason, err=True)
             meta.update(engine=recognizer.engine, model=recognizer.model)
             mixer = NoiseMixer(noise, settings.models_dir / "cache" / "noisy") if noise else None

@@ -62,6 +62,14 @@ def parse_quantity(text: str) -> int | None:
     return None
 
 
+def cartons_of_dozen(quantity: int, words: str) -> int:
+    """How many cartons of twelve a count said with "dozen" is: "a dozen" (12) and "two
+    dozen" (24 or 2, as the count was read) are one and two; "half a dozen" is one."""
+    if quantity % 12 == 0:
+        return max(1, quantity // 12)
+    return 1 if "half" in words.lower() else quantity
+
+
 _COUNT_FILLER = frozenset("make it that them those change to just only please of".split())
 
 

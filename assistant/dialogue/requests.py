@@ -112,7 +112,8 @@ def without_overlaps(entities: list[Entity], text: str = "") -> list[Entity]:
                 kept[-1] = ent
             continue
         if (last is not None and text and ent.entity == last.entity == "product"
-                and not text[last.end : ent.start].strip()):
+                and not text[last.end : ent.start].strip()
+                and "catalog" not in (ent.role, last.role)):  # else the spotter decided
             raw = text[last.start : ent.end]
             value = ent.value if last.raw.lower() in ent.value.lower() else raw
             kept[-1] = Entity(entity="product", value=value, start=last.start, end=ent.end,

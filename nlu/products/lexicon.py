@@ -11,8 +11,8 @@ phonetic key (``jellyfish.metaphone``), so a transcript's near miss ("dorados") 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -39,16 +39,16 @@ class NamedProduct(Protocol):
     @property
     def brand(self) -> str | None: ...
     @property
-    def aliases(self) -> list[str]: ...
+    def aliases(self) -> Sequence[str]: ...
 
 
 class NamedCategory(Protocol):
     @property
     def name(self) -> str: ...
     @property
-    def aliases(self) -> list[str]: ...
+    def aliases(self) -> Sequence[str]: ...
     @property
-    def keywords(self) -> list[str]: ...
+    def keywords(self) -> Sequence[str]: ...
 
 
 def key_words(text: str) -> list[str]:
@@ -90,8 +90,10 @@ class Phrase:
 
 class Lexicon:
     def __init__(self, phrases: Iterable[Phrase],
-                 holders: dict[str, frozenset[int]] | None = None) -> None:
+                 holders: dict[str, frozenset[int]] | None = None,
+                 names: Sequence[tuple[str, int]] = ()) -> None:
         self.holders = holders or {}  # word -> the products whose brand and name hold it
+        self.names = list(names)  # per product: (name, popularity)
         self.phrases: dict[tuple[str, ...], Phrase] = {}
         for phrase in phrases:  # a product's words beat a brand's or a category's
             have = self.phrases.get(phrase.words)
@@ -145,8 +147,25 @@ class Lexicon:
             said = f"{product.brand or ''} {product.name} {' '.join(product.aliases)}"
             for word in key_words(said):
                 holders[word].add(number)
-        return cls((p for p in found if p.words and all(_edge_ok(w) for w in p.words[:1])),
-                   {w: frozenset(ids) for w, ids in holders.items()})
+        return cls((p for p in found if p.words),
+                   {w: frozenset(ids) for w, ids in holders.items()},
+                   [(p.name, int(getattr(p, "popularity", 0))) for p in products])
+
+    def likely(self, heard: Iterable[str], limit: int = 20) -> list[str]:
+        """The names of the products a transcript most likely named, however misheard:
+        each heard word's catalog words (itself, close, or alike in sound), the products
+        holding most of them first, the best sellers among equals."""
+        words: dict[str, float] = {}
+        for text in heard:
+            for token in key_words(text):
+                for word, ratio in self.near(token):
+                    words[word] = max(words.get(word, 0.0), ratio)
+        scores: Counter[int] = Counter()
+        for word, ratio in words.items():
+            for product in self.holders.get(word, ()):
+                scores[product] += ratio / 100.0  # type: ignore[assignment]
+        ranked = sorted(scores, key=lambda p: (-scores[p], -self.names[p][1], p))
+        return list(dict.fromkeys(self.names[p][0] for p in ranked))[:limit]
 
     def one_product(self, words: Iterable[str]) -> bool:
         """Some product's brand and name hold all these words ("tropicana" "orange juice";

@@ -30,8 +30,10 @@ class _Item:
 
 
 def _value(text: str, spots: list[Spot]) -> str:
-    """The words as said, except a near miss, which takes the catalog's spelling."""
-    return " ".join(text[s.char_start : s.char_end] if s.ratio >= 100 else s.text for s in spots)
+    """The words as said, except a near miss or a split word ("honey crisp"), which takes
+    the catalog's spelling."""
+    return " ".join(text[s.char_start : s.char_end] if s.ratio >= 100 and s.end - s.start ==
+                    len(s.words) else s.text for s in spots)
 
 
 def _groups(text: str, spots: list[Spot], lexicon: Lexicon) -> list[_Item]:
@@ -100,9 +102,9 @@ def _context(text: str, item: _Item) -> bool:
 
 
 def _purpose(text: str, item: _Item) -> bool:
-    """"butter for baking", "plates for the party": what it is for, not another item;
-    a need said so ("something for a headache") names a category, and stays."""
-    return item.spots[0].kind == "product" and bool(_PURPOSE.search(text[: item.start]))
+    """"butter for baking", "dawn for the dishes": what it is for, not another item (a need
+    said alone, "something for a headache", is the one item, and stays)."""
+    return bool(_PURPOSE.search(text[: item.start]))
 
 
 def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:

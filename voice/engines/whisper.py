@@ -22,7 +22,7 @@ from voice.engines.whisper_direct import fits_window as _fits_window
 from voice.errors import EngineUnavailable, ModelMissing
 from voice.recognizer import BufferedStream, Transcript, Word, timed
 from voice.rescore import rerank
-from voice.vocabulary import DomainVocabulary
+from voice.vocabulary import DomainVocabulary, SecondPrompt
 
 ENGINE = "whisper"
 
@@ -74,6 +74,7 @@ class WhisperRecognizer:
         word_timestamps: bool = True,
         nbest: int = 5,
         workers: int = 1,
+        second_prompt: SecondPrompt | None = None,
     ) -> None:
         """``hotwords`` is off by default: measured on the coffee corpus, tiny.en given the
         menu as hotwords as well as the prompt loops on menu phrases and runs 4x slower.
@@ -105,6 +106,7 @@ class WhisperRecognizer:
             ) from exc
         self.vocabulary = vocabulary
         self.adapted = vocabulary is not None
+        self.second_prompt = second_prompt if vocabulary is not None else None
         self.beam_size = beam_size
         self.vad = vad
         self.language = language
@@ -152,11 +154,18 @@ class WhisperRecognizer:
         """The n-best, re-ranked; None when the best hypothesis loops (the caller then
         decodes again with faster-whisper's temperature fallback)."""
         prompt = (self.vocabulary.prompt or None) if self.vocabulary is not None else None
-        hypotheses, no_speech = self._direct.decode(audio, prompt, self.beam_size, self.nbest)
+        encoded = self._direct.encode(audio)
+        hypotheses, no_speech = self._direct.generate(encoded, prompt, self.beam_size,
+                                                      self.nbest)
         if not hypotheses or nothing_said(hypotheses, no_speech):
             return Transcript("", [], [], ENGINE, self.model)
         if compression_ratio(hypotheses[0].text) > MAX_COMPRESSION:
             return None
+        second = self.second_prompt([h.text for h in hypotheses]) if self.second_prompt else None
+        if second:  # the same audio, heard again with the likely items in the prompt
+            again, _ = self._direct.generate(encoded, second, self.beam_size, self.nbest)
+            again = [h for h in again if compression_ratio(h.text) <= MAX_COMPRESSION]
+            hypotheses = [*again, *hypotheses]
         texts = rerank([h.text for h in hypotheses], self.vocabulary)
         return Transcript(texts[0], [], texts[1:], ENGINE, self.model)
 

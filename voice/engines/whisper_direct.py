@@ -83,6 +83,10 @@ class DirectDecoder:
     ) -> tuple[list[Hypothesis], float]:
         """The beam's ``n`` best hypotheses for ``audio`` (at most one window), best first,
         and Whisper's probability that nothing was said."""
+        return self.generate(self.encode(audio), prompt, beam_size, n, max_new_tokens)
+
+    def encode(self, audio: np.ndarray) -> Any:
+        """The encoder's output for one window: decoded once per prompt by ``generate``."""
         import ctranslate2
         from faster_whisper.audio import pad_or_trim
 
@@ -90,7 +94,13 @@ class DirectDecoder:
             raise ValueError("the direct decoder takes at most one 30 s window")
         features = pad_or_trim(self._model.feature_extractor(audio)[..., :-1])
         batch = np.ascontiguousarray(features[np.newaxis], dtype=np.float32)
-        encoded = self._model.model.encode(ctranslate2.StorageView.from_array(batch))
+        return self._model.model.encode(ctranslate2.StorageView.from_array(batch))
+
+    def generate(
+        self, encoded: Any, prompt: str | None, beam_size: int = 5, n: int = 5,
+        max_new_tokens: int = 64,
+    ) -> tuple[list[Hypothesis], float]:
+        """The beam's ``n`` best hypotheses of encoded audio under ``prompt``."""
         prompt_ids = self.prompt_tokens(prompt)
         result = self._model.model.generate(
             encoded, [prompt_ids], beam_size=beam_size, num_hypotheses=min(n, beam_size),

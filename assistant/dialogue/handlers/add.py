@@ -7,7 +7,7 @@ import re
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import cafe
 from assistant.dialogue.handlers.finish import finish
-from assistant.dialogue.language import parse_ordinal, parse_quantity
+from assistant.dialogue.language import cartons_of_dozen, parse_ordinal, parse_quantity
 from assistant.dialogue.pick import pick
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import product_requests
@@ -103,7 +103,7 @@ def with_item(ctx: Context, item: Item, request: Request, done: list[Line],
     """Add the resolved item to the batch, or ask how many (None: carry on)."""
     quantity = request.quantity
     if quantity and "dozen" in request.quantity_words and _sold_by_dozen(item):
-        quantity = max(1, quantity // 12)  # "a dozen eggs" is one carton of twelve
+        quantity = cartons_of_dozen(quantity, request.quantity_words)  # "a dozen": one carton
     line = Line(sku=item.sku, name=item.name, quantity=quantity or 0,
                 unit_price_cents=item.price_cents)
     if request.quantity is None:  # "a box of spaghetti", "add milk": one

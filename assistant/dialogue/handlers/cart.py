@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.dialogue.actions import line_words
 from assistant.dialogue.context import Context
-from assistant.dialogue.language import parse_ordinal, parse_quantity
+from assistant.dialogue.language import cartons_of_dozen, parse_ordinal, parse_quantity
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import first_quantity
 from assistant.dialogue.resolve import resolve
@@ -109,9 +109,8 @@ def handle_change(ctx: Context, parse: Parse) -> Reply:
     if line is None:
         return ctx.say("change_which")
     size = (get_product_by_sku(ctx.session, line.sku).size or "").lower()
-    if "dozen" in parse.text.lower() and quantity >= 12 and ("dozen" in size or
-                                                            size.startswith("12 ")):
-        quantity //= 12  # "make that two dozen eggs": two cartons of a dozen
+    if "dozen" in parse.text.lower() and ("dozen" in size or size.startswith("12 ")):
+        quantity = cartons_of_dozen(quantity, parse.text)  # "make that two dozen eggs": two
     if quantity == 0:
         after = remove_line(ctx.session, ctx.customer_id, line.line_id, store=ctx.store)
         return ctx.say("removed", name=line.name, total=money_words(after.total_cents))
