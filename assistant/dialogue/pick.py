@@ -48,9 +48,9 @@ def _matters(item: Item, other: Item) -> bool:
 
 
 def pick(ctx: Context, found: Resolution, query: str) -> Pick:
-    """Among several matches: what this shopper bought most, else a product that is what was
-    asked for (its name is about the word said last: "rice" is White Rice, not a dog food
-    with rice), else the best seller."""
+    """Among several matches, of those that are what was asked for (a name about the word
+    said last: "rice" is White Rice, not a dog food with rice; else a name holding every
+    word said): what this shopper bought most, else the best seller."""
     pool = found.candidates or found.choices
     bought = times_bought(ctx.session, ctx.customer_id, store=ctx.store)
     said = key_words(query)
@@ -62,7 +62,7 @@ def pick(ctx: Context, found: Resolution, query: str) -> Pick:
     def named(item: Item) -> bool:
         return set(said) <= set(key_words(f"{item.brand or ''} {item.name}"))
 
-    best = max(pool, key=lambda i: (bought.get(i.sku, 0), about(i), named(i), i.popularity))
+    best = max(pool, key=lambda i: (about(i), named(i), bought.get(i.sku, 0), i.popularity))
     others = [o for o in [*pool, *found.others] if o.sku != best.sku and _matters(best, o)
               and (about(o) or not about(best))]
     # The organic one first when the pick is not organic; else the closest match.

@@ -74,7 +74,8 @@ def yes_no(ctx: Context, parse: Parse) -> bool | None:
         return said
     if parse.intent in YES_NO_INTENTS:
         return said if said is not None else parse.intent == "affirm"
-    if parse.intent in ABANDON_INTENTS and parse.confidence >= ctx.options.low_confidence:
+    if parse.intent in ABANDON_INTENTS and parse.confidence >= ctx.options.low_confidence \
+            and not names_something:  # "never mind the salmon" is about the salmon
         return False
     unsure = parse.intent == FALLBACK_INTENT or parse.confidence < ctx.options.confirm_below
     if unsure and len(parse.text.split()) <= 4:
@@ -158,7 +159,8 @@ ADD_NEIGHBOURS = frozenset({"add_to_cart", "order_drink", "search_product"})
 def names_products(parse: Parse, exactly: bool = False) -> bool:
     """The catalog's spotter found the products said (``exactly``: every word as written),
     and an add is among the model's two best guesses (or the only intent it is sure of)."""
-    found = [e for e in parse.entities if e.role == SPOTTER and e.entity == "product"]
+    found = [e for e in parse.entities
+             if e.role == SPOTTER and e.entity in ("product", "category")]
     if not found or (exactly and any((e.confidence or 0) < 1.0 for e in found)):
         return False
     if exactly:

@@ -204,7 +204,7 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
         elif ent.entity == "size" and product_entity == "product":
             pending_size = ent.value
             qualifier_start = min(qualifier_start, ent.start)
-        elif ent.entity == product_entity:
+        elif ent.entity == product_entity or (ent.entity == "category" and ent.role == "catalog"):
             quantity, words = pending_qty, pending_words
             before = _words_before(text, boundary, min(qualifier_start, ent.start))
             left_out = _left_out(before, after_quantity=quantity is not None)
@@ -221,8 +221,12 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
             unnormalised = ent.value.lower() == (ent.raw or ent.value).lower()
             if said_qty is not None and rest and unnormalised:  # "two bananas" as one product
                 quantity, words, query = said_qty, ent.raw, rest
+            # A need or an aisle the catalog's spotter heard ("some fruit", "something for a
+            # headache"): searched within that category.
+            category = ent.value if ent.entity == "category" and grounded else None
             requests.append(Request(query=query, quantity=quantity, brand=pending_brand,
-                                    size=pending_size, quantity_words=words))
+                                    size=pending_size, quantity_words=words,
+                                    category=category))
             pending_qty, pending_words, pending_brand, pending_size = None, "", None, None
             qualifier_start = len(text)
             boundary = ent.end

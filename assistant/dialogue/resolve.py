@@ -68,6 +68,7 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
     False (a question about the one out of stock is answered about it).
     """
     result = search(ctx.session, request.query, store=ctx.store, brand=request.brand,
+                    category=request.category,
                     limit=limit * 2 if prefer else limit)
     hits = [h for h in result.hits if h.product.active]
     near_top = hits[0].score - CLEAR_LEAD / 2 if hits else 0.0

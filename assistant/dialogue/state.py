@@ -60,6 +60,7 @@ class Request:
     size: str | None = None
     modifiers: list[Modifier] = field(default_factory=list)
     quantity_words: str = ""  # as said: "a dozen" (a dozen eggs is one carton of a dozen)
+    category: str | None = None  # "some fruit": any product of this category
 
 
 @dataclass

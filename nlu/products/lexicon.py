@@ -147,7 +147,9 @@ class Lexicon:
             said = f"{product.brand or ''} {product.name} {' '.join(product.aliases)}"
             for word in key_words(said):
                 holders[word].add(number)
-        return cls((p for p in found if p.words),
+        # A one-word name that is a request's word ("KIND" bars, "what kind") is no finding.
+        return cls((p for p in found if p.words and not (len(p.words) == 1
+                                                         and p.words[0] in NEVER_ALONE)),
                    {w: frozenset(ids) for w, ids in holders.items()},
                    [(p.name, int(getattr(p, "popularity", 0))) for p in products])
 

@@ -77,6 +77,8 @@ def _entities(text: str, item: _Item, start: int, end: int, first: bool) -> list
                        text[brand.char_start : brand.char_end]),
                 Entity("product", _value(text, rest), rest[0].char_start, end, sure, SPOTTER,
                        text[rest[0].char_start : end])]
+    if len(spots) == 1 and spots[0].kind == "category" and (start, end) == (item.start, item.end):
+        return [Entity("category", spots[0].text, start, end, sure, SPOTTER, text[start:end])]
     return [Entity("product", value.strip(), start, end, sure, SPOTTER, text[start:end])]
 
 
@@ -133,7 +135,8 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
                                                for d in dropped):
             continue
         if not touching:
-            kept.append(ent)
+            if not (ent.entity in ITEM_ENTITIES and _PURPOSE.search(text[: ent.start])):
+                kept.append(ent)  # "snacks for the kids": the kids are no item
         elif ent.entity in ITEM_ENTITIES:
             if len(touching) == 1:
                 item, start, end = spans[touching[0]]
