@@ -160,8 +160,10 @@ def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
             or not any(e.start < m.end() and m.start() < e.end for m, _, _ in found)]
     for m, count, size in found:
         what = (m.group("what") or "").lower().rstrip("s")
-        kept.append(Entity("size", f"{size} {what + 's' if what else 'pack'}", m.start(),
-                           m.end(), raw=m.group(0)))
+        start = m.start() + len(count) if count else m.start()  # the count is its own
+        start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
+        kept.append(Entity("size", f"{size} {what + 's' if what else 'pack'}", start,
+                           m.end(), raw=text[start : m.end()]))
         if count:
             kept.append(Entity("quantity", count, m.start(), m.start() + len(count), raw=count))
     return sorted(kept, key=lambda e: (e.start, e.end))

@@ -107,6 +107,8 @@ class NamedItem:
     brand: str | None = None
     aliases: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    popularity: int = 0
 
 
 @reads
@@ -119,9 +121,11 @@ def catalog_names(session: Session, store: str) -> tuple[list[NamedItem], list[N
         .where(Product.store_code == store, Product.active.is_(True))
     ):
         aliases.setdefault(int(pid), []).append(str(alias))
-    products = [NamedItem(str(name), brand, aliases.get(int(pid), []))
-                for pid, name, brand in session.execute(
-                    select(Product.id, Product.name, Product.brand)
+    products = [NamedItem(str(name), brand, aliases.get(int(pid), []), [], list(tags or []),
+                          int(popularity or 0))
+                for pid, name, brand, tags, popularity in session.execute(
+                    select(Product.id, Product.name, Product.brand, Product.tags,
+                           Product.popularity)
                     .where(Product.store_code == store, Product.active.is_(True)))]
     categories = [NamedItem(str(c.name), None, list(c.aliases or []), list(c.keywords or []))
                   for c in session.execute(

@@ -117,9 +117,12 @@ class Lexicon:
         found: list[Phrase] = []
         products = list(products)
         uses: dict[str, int] = defaultdict(int)  # how many names hold each word
+        qualities: set[str] = set()  # what products are ("organic", "gluten free"): no names
         for product in products:
             for word in set(key_words(product.name)):
                 uses[word] += 1
+            for tag in getattr(product, "tags", ()):
+                qualities.update(key_words(tag))
         for product in products:
             name = key_words(product.name)
             found += [Phrase(tuple(name), "product", product.name)]
@@ -132,7 +135,8 @@ class Lexicon:
             if head is not None:  # "organic" alone is no product, "diapers" is
                 found.append(Phrase((head,), "product", head, "head"))
             for word in name:  # a word few names share names them: "sriracha", "ribeye"
-                if uses[word] <= RARE and len(word) >= 4 and _edge_ok(word):
+                if uses[word] <= RARE and len(word) >= 4 and _edge_ok(word) and \
+                        word not in qualities:
                     found.append(Phrase((word,), "product", word, "rare"))
             for size in range(2, min(MAX_RUN, len(name)) + 1):
                 for start in range(len(name) - size + 1):

@@ -182,3 +182,31 @@ def test_words_the_nlu_left_out_of_a_product_stay_in_the_query() -> None:
     parse = ents("add four of the viva paper towels", ("quantity", "four", "four"),
                  ("brand", "viva", "Viva"), ("product", "paper towels", "Paper Towels"))
     assert [(r.query, r.brand) for r in product_requests(parse)] == [("Paper Towels", "Viva")]
+
+
+def test_a_pack_size_is_no_count() -> None:
+    text = "add a twelve pack of coke"
+    parse = ents(text, ("quantity", "twelve", "twelve"), ("unit", "pack", "pack"),
+                 ("product", "coke", "coke"))
+    [request] = product_requests(parse)
+    assert (request.query, request.size) == ("coke", "12 pack")
+    assert request.quantity in (None, 1)  # "a" twelve pack: one
+
+
+def test_a_count_of_packs_of_a_size() -> None:
+    text = "add two twelve packs of diet coke"
+    parse = ents(text, ("quantity", "two twelve", "two twelve"), ("unit", "packs", "packs"),
+                 ("product", "diet coke", "diet coke"))
+    [request] = product_requests(parse)
+    assert (request.quantity, request.size) == (2, "12 pack")
+
+
+def test_a_count_of_packs_and_a_size_in_rolls() -> None:
+    parse = ents("two packs of hot dog buns", ("quantity", "two", "two"),
+                 ("product", "hot dog buns", "hot dog buns"))
+    [request] = product_requests(parse)
+    assert (request.quantity, request.size) == (2, None)
+    parse = ents("a twenty four roll pack of toilet paper",
+                 ("product", "toilet paper", "toilet paper"))
+    [request] = product_requests(parse)
+    assert request.size == "24 rolls" and request.quantity in (None, 1)

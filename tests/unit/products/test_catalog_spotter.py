@@ -1,0 +1,131 @@
+"""The catalog spotter and its merge with Rasa's entities: our own logic on a small catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from nlu.products import Lexicon, head_word, spot, with_catalog
+from nlu.types import Entity, Parse
+
+
+@dataclass(frozen=True)
+class P:
+    name: str
+    brand: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    popularity: int = 0
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class C:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+
+
+CATALOG = [
+    P("Bananas", "Dole", popularity=50), P("Organic Bananas", "Market Basics", tags=["organic"]),
+    P("Hass Avocados", "Mission"), P("Nacho Cheese Tortilla Chips", "Doritos"),
+    P("Original Cola", "Coca-Cola", ["coke"]), P("Classic Pate Wet Cat Food Variety Pack", "Acme"),
+    P("Swaddlers Diapers Size 1", "Pampers"), P("Cruisers Diapers Size 3", "Pampers"),
+    P("Atlantic Salmon Fillet", "Market Basics"), P("Honeycrisp Apples", "Market Basics"),
+    P("No Pulp Orange Juice", "Tropicana", ["OJ"]), P("Whole Milk", "Market Basics"),
+    P("White Sandwich Bread", "Wonder"), P("Salted Butter", "Land O Lakes"),
+    P("Sriracha Hot Chili Sauce", "Huy Fong"), P("Dark Chocolate Bars", "KIND"),
+    P("Half and Half", "Market Basics"),
+]
+CATEGORIES = [C("pain relief and health", ["medicine"], ["headache"])]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.from_catalog(CATALOG, CATEGORIES)
+
+
+def found(text: str, lexicon: Lexicon) -> list[str]:
+    return [s.text.lower() for s in spot(text, lexicon)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("put three avocados in my cart", ["avocado"]),
+    ("add a bag of doritos", ["doritos"]),  # the brand
+    ("add a twelve pack of coke", ["coke"]),  # "pack" is a unit, never a product
+    ("pick up some salmon fillets", ["salmon fillet"]),
+    ("add two honey crisp apples", ["honeycrisp apples"]),  # a split word
+    ("add two dorados", ["doritos"]),  # a near miss that sounds alike
+    ("do you guys have any sriracha", ["sriracha"]),  # a word few names share
+    ("something for a headache", ["pain relief and health"]),
+    ("and some half and half", ["half and half"]),  # a name of function words
+])
+def test_products_are_found_as_said_or_misheard(lexicon: Lexicon, text: str,
+                                                expected: list[str]) -> None:
+    assert found(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "is it organic", "tell me about the order", "what kind do you have", "add a pack",
+    "what size is it",
+])
+def test_words_around_products_are_no_products(lexicon: Lexicon, text: str) -> None:
+    assert found(text, lexicon) == []
+
+
+def test_a_names_head_is_the_word_it_is_about() -> None:
+    assert head_word("Swaddlers Diapers Size 1") == "diaper"
+    assert head_word("No Pulp Orange Juice") == "juice"
+    assert head_word("Variety Pack") is None
+
+
+def test_likely_products_of_a_misheard_transcript(lexicon: Lexicon) -> None:
+    names = lexicon.likely(["add two pounds of honey crisp apples", "at two dorados"])
+    assert "Honeycrisp Apples" in names and "Nacho Cheese Tortilla Chips" in names
+    assert "Whole Milk" not in names
+
+
+def _parse(text: str, *entities: tuple[str, str]) -> Parse:
+    ents = [Entity(name, word, text.index(word), text.index(word) + len(word), raw=word)
+            for name, word in entities]
+    return Parse(text=text, intent="add_to_cart", confidence=0.9, entities=ents)
+
+
+def items(parse: Parse) -> list[tuple[str, str]]:
+    return [(e.entity, e.value) for e in parse.entities]
+
+
+def test_the_spotter_finds_what_rasa_missed(lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("put three avocados in my cart", ("quantity", "three")), lexicon)
+    assert items(merged) == [("quantity", "three"), ("product", "avocados")]
+
+
+def test_packaging_rasa_took_for_a_product_is_dropped(lexicon: Lexicon) -> None:
+    text = "add a twelve pack of coke"
+    merged = with_catalog(_parse(text, ("product", "pack"), ("product", "coke")), lexicon)
+    assert [v for e, v in items(merged) if e == "product"] == ["coke"]
+
+
+def test_side_by_side_findings_of_one_product_are_one_item(lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("add the tropicana orange juice"), lexicon)
+    assert items(merged) == [("brand", "Tropicana"), ("product", "orange juice")]
+    merged = with_catalog(_parse("i need milk bread and butter"), lexicon)
+    assert [v for _, v in items(merged)] == ["milk", "bread", "butter"]
+
+
+def test_words_rasa_put_before_a_name_stay_with_it(lexicon: Lexicon) -> None:
+    text = "add two unicorn avocados"
+    merged = with_catalog(_parse(text, ("product", "unicorn avocados")), lexicon)
+    assert ("product", "unicorn avocados") in items(merged)
+
+
+def test_what_an_item_is_for_is_no_item(lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("add salted butter for the sandwich bread"), lexicon)
+    assert [v for _, v in items(merged)] == ["salted butter"]
+
+
+def test_a_misheard_name_takes_the_catalogs_spelling(lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("add two dorados"), lexicon)
+    product = next(e for e in merged.entities if e.entity == "product")
+    assert product.value == "Doritos" and product.raw == "dorados"
+    assert product.confidence is not None and product.confidence < 1.0
