@@ -34,7 +34,8 @@ def bench() -> None:
 
 bench.add_command(wer)
 bench.add_command(shop)
-for _command in (bench_perf.startup, bench_perf.pipeline, bench_perf.search, bench_perf.nlu):
+for _command in (bench_perf.startup, bench_perf.pipeline, bench_perf.search, bench_perf.nlu,
+                 bench_perf.grounding):
     bench.add_command(_command)
 
 

