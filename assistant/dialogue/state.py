@@ -70,6 +70,7 @@ class Alternative:
     sku: str  # the product picked
     item: Item  # the alternative
     words: str  # what tells it apart ("pasture raised")
+    quantity: int = 1  # how many of the pick were just added
 
 
 @dataclass
@@ -167,7 +168,8 @@ def _request(data: dict[str, Any] | None) -> Request | None:
 def _alternative(data: dict[str, Any] | None) -> Alternative | None:
     if not data:
         return None
-    return Alternative(sku=str(data["sku"]), item=Item(**data["item"]), words=str(data["words"]))
+    return Alternative(sku=str(data["sku"]), item=Item(**data["item"]), words=str(data["words"]),
+                       quantity=int(data.get("quantity", 1)))
 
 
 def _action(data: dict[str, Any] | None) -> Action | None:

@@ -108,5 +108,8 @@ def with_item(ctx: Context, item: Item, request: Request, done: list[Line],
                 unit_price_cents=item.price_cents)
     if request.quantity is None:  # "a box of spaghetti", "add milk": one
         line.quantity = 1
+    other = ctx.state.alternative
+    if other is not None and other.sku == line.sku:
+        other.quantity = line.quantity
     done.append(line)
     return None

@@ -10,7 +10,7 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.speech_format import money_words
 from assistant.dialogue.state import Alternative, Line
-from commerce.cart import remove_line, view_cart
+from commerce.cart import remove_line, set_quantity, view_cart
 from nlu.products.lexicon import key_words
 from nlu.types import Parse
 from storedata.text import fold
@@ -36,9 +36,14 @@ def handle(ctx: Context, other: Alternative) -> Reply:
     line = next((ln for ln in cart.lines if ln.sku == other.sku), None)
     if line is None:
         return ctx.say("change_which")
-    remove_line(ctx.session, ctx.customer_id, line.line_id, store=ctx.store)
+    count = min(other.quantity, line.quantity)  # only what was just added is swapped
+    if count < line.quantity:
+        set_quantity(ctx.session, ctx.customer_id, line.line_id, line.quantity - count,
+                     store=ctx.store)
+    else:
+        remove_line(ctx.session, ctx.customer_id, line.line_id, store=ctx.store)
     item = other.item
-    actions.add_lines(ctx, [Line(sku=item.sku, name=item.name, quantity=line.quantity,
+    actions.add_lines(ctx, [Line(sku=item.sku, name=item.name, quantity=count,
                                  unit_price_cents=item.price_cents)])
-    return ctx.say("swapped", new=actions.line_words(line.quantity, item.name, []),
-                   old=line.name, total=money_words(line.quantity * item.price_cents))
+    return ctx.say("swapped", new=actions.line_words(count, item.name, []),
+                   old=line.name, total=money_words(count * item.price_cents))

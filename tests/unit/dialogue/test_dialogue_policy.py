@@ -341,3 +341,14 @@ def test_an_unsure_stop_does_not_abandon_a_question(shop: Shop) -> None:
     shop.say(m, "what's in the oat milk", "search_product", product="oat milk")
     t = shop.say(m, "the first", "stop", 0.35)
     assert t.reply_key != "cancelled"
+
+
+def test_a_swap_replaces_only_what_was_just_added(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add a dozen eggs", "add_to_cart", quantity="a dozen", product="eggs")
+    shop.say(m, "add a dozen eggs", "add_to_cart", quantity="a dozen", product="eggs")
+    assert [(ln.sku, ln.quantity) for ln in shop.cart().lines] == [("GRO-0072", 2)]
+    t = shop.say(m, "the other one", "nlu_fallback", 0.3)
+    assert t.reply.startswith("Okay, one Pasture Raised Eggs instead of the Large White Eggs")
+    assert {(ln.sku, ln.quantity) for ln in shop.cart().lines} == {("GRO-0072", 1),
+                                                                   ("GRO-0076", 1)}
