@@ -24,6 +24,7 @@ from assistant.dialogue.handlers import (
 from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.state import Action
+from commerce.cart import view_cart
 from nlu.products import SPOTTER
 from nlu.types import FALLBACK_INTENT, Parse
 from storedata.text import fold
@@ -174,7 +175,7 @@ _GET = re.compile(r"\b(please|need|needs|get|grab|pick up|want|take|add|buy|thro
 # Intents a plain request for products is mistaken for ("english muffins please" as a search,
 # "we're out of ketchup" as a removal).
 GET_NEIGHBOURS = frozenset({"search_product", "product_info", "remove_from_cart", "recommend",
-                            "reorder"})
+                            "reorder", "change_quantity", FALLBACK_INTENT})
 _RAN_OUT = re.compile(r"\b(we're|we are|i'm|i am|we|i|ran|run|running|all) out of\b")
 _FROM_CART = re.compile(r"\bout of (my|the|our) (cart|basket|order|list|bag)\b")
 _AGAIN = re.compile(r"\b(again|usual|last|reorder|regular|same|previous|before|past)\b")
@@ -192,6 +193,10 @@ def wants_to_get(ctx: Context, parse: Parse) -> bool:
         return bool(_RAN_OUT.search(said)) and not _FROM_CART.search(said)
     if parse.intent == "reorder":  # "order garbage bags" is no reorder of a past order
         return not _AGAIN.search(said)
+    if parse.intent == "change_quantity":  # "doritos please, just one bag", none in the cart
+        cart_now = view_cart(ctx.session, ctx.customer_id, store=ctx.store)
+        return not any(cart.line_of_product(ctx, cart_now, e.value) for e in parse.entities
+                       if e.role == SPOTTER and e.entity == "product")
     return True
 
 
@@ -209,6 +214,9 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
         handler, understood = add.handle, True  # "goldfish crackers for the kids"
     elif parse.intent in ABANDON_INTENTS and names_products(parse, exactly=True):
         handler = cart.handle_remove  # nothing pending: "never mind the salmon" drops it
+    elif not understood and names_products(parse, exactly=True) and \
+            _FROM_CART.search(fold(parse.text)):
+        handler, understood = cart.handle_remove, True  # "get the cheddar out of my cart"
     if handler is None or not understood:
         return fallback.not_understood(ctx)
     if parse.intent != "more":

@@ -92,7 +92,9 @@ def _only_units(ent: Entity) -> bool:
     return bool(words) and all(w in NEVER_ALONE or w.isdigit() for w in words)
 
 
-_LISTED = re.compile(r"(?:^|[,;]|\b(?:and|or|plus|of|some|a|an|the|\d+|"
+# What an item said as one follows: a list's joint, an article, a count, or a request's verb.
+_LISTED = re.compile(r"(?:^|[,;]|\b(?:and|or|plus|of|some|a|an|the|any|\d+|add|get|need|want|"
+                     r"buy|grab|take|order|put|throw in|pick up|like|have|me|"
                      + number_pattern() + r"))\s*$", re.IGNORECASE)
 
 
@@ -135,8 +137,9 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
                                                for d in dropped):
             continue
         if not touching:
-            if not (ent.entity in ITEM_ENTITIES and _PURPOSE.search(text[: ent.start])):
-                kept.append(ent)  # "snacks for the kids": the kids are no item
+            aside = _PURPOSE.search(text[: ent.start]) or not _LISTED.search(text[: ent.start])
+            if not (ent.entity in ITEM_ENTITIES and aside):
+                kept.append(ent)  # "snacks for the kids", "my kids want ...": no items
         elif ent.entity in ITEM_ENTITIES:
             if len(touching) == 1:
                 item, start, end = spans[touching[0]]

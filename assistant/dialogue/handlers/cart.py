@@ -53,7 +53,7 @@ def _target_line(ctx: Context, parse: Parse, cart: CartView) -> CartLineView | N
                    key=lambda e: e.role != SPOTTER)  # the catalog's findings first
     for said in named:
         found = find_line(cart, said.value) or find_line(cart, said.raw) or \
-            _line_of_product(ctx, cart, said.value)
+            line_of_product(ctx, cart, said.value)
         if found is not None:
             return found
     if named:
@@ -73,7 +73,7 @@ def _target_line(ctx: Context, parse: Parse, cart: CartView) -> CartLineView | N
     return cart.lines[-1] if len(cart.lines) == 1 else None
 
 
-def _line_of_product(ctx: Context, cart: CartView, said: str) -> CartLineView | None:
+def line_of_product(ctx: Context, cart: CartView, said: str) -> CartLineView | None:
     """The line of the product a name finds in the catalog ("the coke": Original Cola)."""
     skus = {ln.sku for ln in cart.lines}
     found = resolve(ctx, Request(query=said), prefer=skus, in_stock_first=False)
