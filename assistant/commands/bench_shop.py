@@ -13,7 +13,14 @@ from assistant.app import build_parser, build_recognizer
 from assistant.bench.noise import NoiseMixer
 from assistant.bench.output import emit, machine
 from assistant.bench.shop.requests import load_requests
-from assistant.bench.shop.run import corpus_voices, run_spoken, run_typed, summarize
+from assistant.bench.shop.run import (
+    corpus_voices,
+    rejudge,
+    run_spoken,
+    run_typed,
+    summarize,
+    transcripts,
+)
 from assistant.bench.shop.session import STORE, FreshShop
 from assistant.settings import PROJECT_ROOT, Settings
 from voice.select import ENGINES
@@ -37,11 +44,13 @@ CORPUS = PROJECT_ROOT / "models" / "bench" / "shop-corpus"
 @click.option("--second-pass/--no-second-pass", default=True, show_default=True,
               help="Hear again with the likely products as Whisper's prompt.")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Write the JSON here.")
+@click.option("--transcripts", "heard_file", type=click.Path(exists=True, path_type=Path),
+              default=None, help="Judge the transcripts of an earlier --out again (no audio).")
 @click.pass_obj
 def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[str, ...],
          typed_only: bool, noise: Path | None, snr: tuple[float, ...], engine: str | None,
          kinds: tuple[str, ...], limit: int | None, second_pass: bool,
-         out: Path | None) -> None:
+         out: Path | None, heard_file: Path | None) -> None:
     """Grocery requests as the first turn of a fresh session: right or wrong, per voice,
     noise condition and request kind, beside the same requests typed."""
     settings = settings.replace(store=STORE, engine=engine)
@@ -51,15 +60,27 @@ def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[st
     if noise is not None and not noise.is_file():
         raise click.UsageError(f"The noise file {noise} does not exist.")
     chosen = [] if typed_only else list(voices) or (corpus_voices(corpus) if corpus.is_dir() else [])
-    if not typed_only and not chosen:
-        raise click.UsageError(f"No voices under {corpus}: run `make shop-corpus`, or --typed-only.")
-    parser = build_parser(settings)
-    meta: dict[str, Any] = {"requests": len(requests), "machine": machine(), "voices": chosen,
+    meta: dict[str, Any] = {"requests": len(requests), "machine": machine(),
                             "second_pass": second_pass}
+    heard: list[dict[str, str]] = []
+    if heard_file is not None:
+        earlier = json.loads(heard_file.read_text(encoding="utf-8"))
+        heard = earlier.get("transcripts", [])
+        meta.update({k: v for k, v in earlier.get("meta", {}).items()
+                     if k in ("engine", "model", "second_pass")})
+        heard = [h for h in heard if not voices or h["voice"] in voices]
+        chosen = sorted({h["voice"] for h in heard})
+    elif not typed_only and not chosen:
+        raise click.UsageError(f"No voices under {corpus}: run `make shop-corpus`, or --typed-only.")
+    meta["voices"] = chosen
+    parser = build_parser(settings)
     with tempfile.TemporaryDirectory() as work:
         shop_ = FreshShop(parser, settings.data_dir, Path(work))
         results = run_typed(shop_, requests)
-        if chosen:
+        if heard:
+            meta["transcripts_from"] = str(heard_file)
+            results += rejudge(shop_, requests, heard)
+        elif chosen:
             changes: dict[str, Any] = {} if second_pass else {"second_prompt": None}
             recognizer, reason = build_recognizer(settings, whisper_words=False,
                                                   whisper_threads=1, whisper_workers=2,
@@ -69,7 +90,8 @@ def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[st
             mixer = NoiseMixer(noise, settings.models_dir / "cache" / "noisy") if noise else None
             results += run_spoken(shop_, requests, corpus, chosen, recognizer, [None, *snr], mixer)
     summary = summarize(results)
-    emit({"meta": meta, **summary}, out, show=settings.json_output)
+    emit({"meta": meta, **summary, "transcripts": transcripts(results)}, out,
+         show=settings.json_output)
     if not settings.json_output:
         click.echo(_table(summary, meta))
 

@@ -89,6 +89,21 @@ def run_spoken(shop: FreshShop, requests: list[ShopRequest], corpus: Path, voice
     return results
 
 
+def rejudge(shop: FreshShop, requests: list[ShopRequest], heard: list[dict[str, str]],
+            show: bool = True) -> list[Result]:
+    """Transcripts saved by an earlier run (its ``transcripts``), judged again: the
+    understanding measured anew on the same hearing, without decoding again."""
+    by_id = {r.id: r for r in requests}
+    rows = [h for h in heard if h["id"] in by_id]
+    return [_one(shop, by_id[h["id"]], h["heard"], h["voice"], h["condition"])
+            for h in tqdm(rows, disable=not show, unit="file", desc="rejudge")]
+
+
+def transcripts(results: list[Result]) -> list[dict[str, str]]:
+    return [{"id": r.id, "voice": r.voice, "condition": r.condition, "heard": r.heard}
+            for r in results if r.voice != TYPED]
+
+
 def _rate(rows: list[Result]) -> dict[str, Any]:
     right = sum(r.ok for r in rows)
     return {"right": right, "n": len(rows), "percent": round(100.0 * right / len(rows), 1)}
