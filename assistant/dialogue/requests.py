@@ -169,12 +169,15 @@ def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 
+_SIZE_NUMBER = re.compile(rf"\bsize\s+(?P<n>{_NUMBER})\b", re.IGNORECASE)
+
+
 def product_requests(parse: Parse, product_entity: str = "product") -> list[Request]:
     """Products in the order said, each with the quantity said before (or after) it.
 
     "add two bananas, a dozen eggs and the oat milk" ->
     [Request("bananas", 2), Request("eggs", 12), Request("oat milk", 1)].
-    A product with no quantity word stays ``quantity=None`` (the dialogue asks "how many?").
+    A product with no quantity word stays ``quantity=None`` (the dialogue adds one).
     """
     text = parse.text
     requests: list[Request] = []
@@ -184,7 +187,17 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
     pending_size: str | None = None
     boundary = 0
     qualifier_start = len(text)  # where a brand or size said before the product begins
-    entities = without_overlaps(with_pack_sizes(parse.entities, text), text)
+    # "size four diapers": the four names the product ("Diapers Size 4"), it counts nothing.
+    name_sizes = [(m.start(), m.end(), parse_quantity(m.group("n")))
+                  for m in _SIZE_NUMBER.finditer(text)]
+    said = text
+    for start, end, _ in name_sizes:
+        text = text[:start] + " " * (end - start) + text[end:]
+    spans: list[tuple[int, int]] = []
+    entities = [e for e in with_pack_sizes(parse.entities, text)
+                if not (e.entity == "quantity" and any(e.start < end and start < e.end
+                                                       for start, end, _ in name_sizes))]
+    entities = without_overlaps(entities, said)
     for index, ent in enumerate(entities):
         if ent.entity == "quantity":
             pending_qty = _quantity_of(ent)
@@ -229,9 +242,15 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
             requests.append(Request(query=query, quantity=quantity, brand=pending_brand,
                                     size=pending_size, quantity_words=words,
                                     category=category))
+            spans.append((ent.start, ent.end))
             pending_qty, pending_words, pending_brand, pending_size = None, "", None, None
             qualifier_start = len(text)
             boundary = ent.end
+    for start, end, number in name_sizes:
+        if requests and number is not None:
+            nearest = min(range(len(requests)), key=lambda i: min(abs(spans[i][0] - end),
+                                                                  abs(start - spans[i][1])))
+            requests[nearest].query += f" size {number}"
     if requests:
         last = requests[-1]
         if pending_qty is not None and last.quantity is None:

@@ -210,3 +210,10 @@ def test_a_count_of_packs_and_a_size_in_rolls() -> None:
                  ("product", "toilet paper", "toilet paper"))
     [request] = product_requests(parse)
     assert request.size == "24 rolls" and request.quantity in (None, 1)
+
+
+def test_a_size_number_names_the_product_and_counts_nothing() -> None:
+    text = "add a box of size four diapers"
+    parse = ents(text, ("quantity", "four", "four"), ("product", "diapers", "diapers"))
+    [request] = product_requests(parse)
+    assert request.query == "diapers size 4" and request.quantity in (None, 1)
