@@ -12,7 +12,7 @@ EXTRAS      := voice,ko,bench,dev
 SYSDEPS     := espeak-ng libportaudio2 libsndfile1
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup sysdeps models test lint unit run bench clean lock seeds shop-corpus
+.PHONY: help setup sysdeps models test lint unit run bench clean lock seeds shop-corpus shop-bench
 
 help:
 	@echo "make run    set everything up and start the assistant"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench  performance and speech benchmarks"
 	@echo "make seeds  train with several seeds; NLU and journey tests and scores for each"
 	@echo "make shop-corpus  speak the grocery benchmark's requests with every offline voice"
+	@echo "make shop-bench   the grocery benchmark, typed and spoken (clean, 12 and 6 dB)"
 	@echo "make lock   update requirements.lock after a dependency change (UPGRADE=1: refresh all)"
 
 sysdeps:
@@ -92,6 +93,8 @@ bench: setup models
 	VOICECART_DB_URL=sqlite:///$(BENCH_DIR)/shop.sqlite $(VC) db init --seed --if-missing
 	$(VC) --db sqlite:///$(BENCH_DIR)/shop.sqlite bench search --seeded --repeat 20 --out $(BENCH_DIR)/search-seeded.json
 	$(VC) bench search --products 100000 --repeat 10 --out $(BENCH_DIR)/search-100k.json
+	$(VC) bench grounding --out $(BENCH_DIR)/grounding.json
+	$(VC) bench grounding --products 100000 --out $(BENCH_DIR)/grounding-100k.json
 	$(VC) bench pipeline --limit 50 --out $(BENCH_DIR)/pipeline.json
 	$(VC) bench wer --out $(BENCH_DIR)/wer.json
 	$(SPEECH) --engine whisper --report $(BENCH_DIR)/speech-whisper --predictions $(BENCH_DIR)/predictions.json
@@ -105,6 +108,11 @@ bench: setup models
 # shop-corpus/ so that a rebuild only speaks what changed.
 shop-corpus: setup
 	$(VC) bench synth
+
+# The grocery benchmark: typed, then each voice clean and in kitchen noise at 12 and 6 dB.
+shop-bench: shop-corpus models
+	@mkdir -p $(BENCH_DIR)
+	$(VC) bench shop --noise $(CORPUS)/noise-kitchen.wav --snr 12 --snr 6 --out $(BENCH_DIR)/shop.json
 
 clean:
 	rm -rf $(VENV) models/nlu .pytest_cache .mypy_cache .ruff_cache
