@@ -74,6 +74,7 @@ def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi:
     """Resolve requests in order, each to one product (the sensible pick among several)."""
     todo = list(todo)
     ctx.state.alternative = None
+    missing: list[Reply] = []  # what the store lacks: said after the rest is added
     while todo:
         request = todo.pop(0)
         if out_of_range(request.quantity):
@@ -89,13 +90,25 @@ def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi:
         if found.item is None:
             ctx.state.clear_pending()
             if found.suggestions:
-                return ctx.say("not_found_suggest", query=request.query,
-                               suggestions=join_words(found.suggestions[:3]))
-            return ctx.say("not_found", query=request.query)
+                missing.append(ctx.say("not_found_suggest", query=request.query,
+                                       suggestions=join_words(found.suggestions[:3])))
+            else:
+                missing.append(ctx.say("not_found", query=request.query))
+            continue  # nothing else said is dropped for it
         reply = with_item(ctx, found.item, request, done, todo, multi=multi)
         if reply is not None:
             return reply
-    return finish(ctx, done, multi=multi)
+    if missing and not done:
+        return _joined(missing)
+    reply = finish(ctx, done, multi=multi)
+    return reply.then(_joined(missing)) if missing else reply
+
+
+def _joined(replies: list[Reply]) -> Reply:
+    first = replies[0]
+    for more in replies[1:]:
+        first = first.then(more)
+    return first
 
 
 def with_item(ctx: Context, item: Item, request: Request, done: list[Line],

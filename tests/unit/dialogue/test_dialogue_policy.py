@@ -352,3 +352,12 @@ def test_a_swap_replaces_only_what_was_just_added(shop: Shop) -> None:
     assert t.reply.startswith("Okay, one Pasture Raised Eggs instead of the Large White Eggs")
     assert {(ln.sku, ln.quantity) for ln in shop.cart().lines} == {("GRO-0072", 1),
                                                                    ("GRO-0076", 1)}
+
+
+def test_a_product_the_store_lacks_drops_nothing_else_said(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "add two bananas and two unicorn steaks", "add_to_cart",
+                 quantity=["two", "two"], product=["bananas", "unicorn steaks"])
+    assert t.reply.startswith("Added two Bananas")
+    assert "couldn't find unicorn steaks" in t.reply
+    assert [(ln.sku, ln.quantity) for ln in shop.cart().lines] == [("GRO-0001", 2)]
