@@ -87,6 +87,22 @@ _PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|your\s+|his\s+
 _WHICH_ONE = re.compile(r"^\s*ones?\b", re.IGNORECASE)
 
 
+_WORD_BEFORE = re.compile(r"([\w']+)\s+$")
+
+
+def _unknown_before(text: str, item: _Item, lexicon: Lexicon) -> int:
+    """Where the item starts once the words right before it that the catalog does not know
+    at all are taken in: "two unicorn steaks" is not steaks (the store has no such thing,
+    and says so), whatever the NLU tagged."""
+    start = item.start
+    while (m := _WORD_BEFORE.search(text[:start])) is not None:
+        words = key_words(m.group(1))
+        if not words or any(w in NEVER_ALONE or w.isdigit() or lexicon.near(w) for w in words):
+            break
+        start = m.start(1)
+    return start
+
+
 def _only_units(ent: Entity) -> bool:
     words = key_words(ent.raw or ent.value)
     return bool(words) and all(w in NEVER_ALONE or w.isdigit() for w in words)
@@ -127,10 +143,10 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
     if not items:
         return parse
     kept: list[Entity] = []
-    spans: list[tuple[_Item, int, int]] = [(item, item.start, item.end) for item in items]
+    spans = [(item, _unknown_before(text, item, lexicon), item.end) for item in items]
     for ent in parse.entities:
-        touching = [i for i, (item, _, _) in enumerate(spans)
-                    if ent.start < item.end and item.start < ent.end]
+        touching = [i for i, (_, start, end) in enumerate(spans)
+                    if ent.start < end and start < ent.end]
         if ent.entity in ITEM_ENTITIES and _only_units(ent):
             continue  # "a six pack" tagged a product: packaging is a unit, never a product
         if ent.entity in ITEM_ENTITIES and any(ent.start < d.end and d.start < ent.end

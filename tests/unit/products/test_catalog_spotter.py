@@ -129,3 +129,13 @@ def test_a_misheard_name_takes_the_catalogs_spelling(lexicon: Lexicon) -> None:
     product = next(e for e in merged.entities if e.entity == "product")
     assert product.value == "Doritos" and product.raw == "dorados"
     assert product.confidence is not None and product.confidence < 1.0
+
+
+def test_words_the_catalog_does_not_know_before_a_name_stay_whatever_rasa_tagged(
+        lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("add two unicorn avocados", ("product", "avocados")), lexicon)
+    assert ("product", "unicorn avocados") in items(merged)
+    merged = with_catalog(_parse("add two ripe avocados"), lexicon)  # "ripe": near no name
+    assert ("product", "ripe avocados") in items(merged)
+    merged = with_catalog(_parse("add two organic avocados"), lexicon)  # a catalog word
+    assert ("product", "avocados") in items(merged)
