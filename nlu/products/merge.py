@@ -1,10 +1,10 @@
 """Rasa's entities merged with the catalog spotter's findings, so that every product said
 finds its product whatever the model tagged.
 
-Findings side by side ("tropicana" "orange juice") are one item; a brand first in such a
-group qualifies the rest. A product Rasa tagged around a finding keeps the words it adds that
-could be a name ("unicorn" steaks: not just steaks), never packaging or counts ("pack of"
-coke). Rasa's items that overlap no finding stay as they were (a product the store lacks is
+Findings side by side ("tropicana" "orange juice") are one item when one product holds them;
+a brand first in such a group qualifies the rest. Words right before a finding that the
+catalog does not know at all stay with it ("unicorn" steaks: not just steaks), as do the words
+Rasa tagged before it, never packaging or counts ("pack of" coke). Rasa's items that overlap no finding stay as they were (a product the store lacks is
 still heard, and answered). A count Rasa ran into the item is cut at the item.
 """
 
