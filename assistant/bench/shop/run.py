@@ -40,16 +40,17 @@ class Result:
     why: str
     reply: str
     turn_seconds: float  # NLU + dialogue + database
+    decode_seconds: float = 0.0  # the recognizer, both passes (spoken only)
 
 
 def _one(shop: FreshShop, request: ShopRequest, heard: str, voice: str,
-         condition: str) -> Result:
+         condition: str, decode: float = 0.0) -> Result:
     started = time.perf_counter()
     outcome = shop.first_turn(request, heard)
     seconds = time.perf_counter() - started
     verdict = judge(request.expect, outcome, shop.catalog)
     return Result(request.id, request.kind, voice, condition, request.say, heard, verdict.ok,
-                  verdict.why, outcome.turn.reply, seconds)
+                  verdict.why, outcome.turn.reply, seconds, decode)
 
 
 def run_typed(shop: FreshShop, requests: list[ShopRequest], show: bool = True) -> list[Result]:
@@ -72,19 +73,21 @@ def run_spoken(shop: FreshShop, requests: list[ShopRequest], corpus: Path, voice
             if snr is not None:
                 mixer.mixed(path, snr, group=voice)
 
-    def decode(job: tuple[str, float | None, Path]) -> str:
+    def decode(job: tuple[str, float | None, Path]) -> tuple[str, float]:
         voice, snr, path = job
         source = path if snr is None or mixer is None else mixer.mixed(path, snr, group=voice)
-        return recognizer.transcribe(read_audio(source)).text
+        started = time.perf_counter()
+        text = recognizer.transcribe(read_audio(source)).text
+        return text, time.perf_counter() - started
 
     workers = max(1, int(getattr(recognizer, "workers", 1)))
     results: list[Result] = []
     with ThreadPoolExecutor(workers) as pool, tqdm(total=len(jobs), disable=not show,
                                                    unit="file", desc="shop speech") as bar:
-        heard: Iterator[str] = pool.map(decode, jobs)
-        for (voice, snr, path), text in zip(jobs, heard, strict=True):
+        heard: Iterator[tuple[str, float]] = pool.map(decode, jobs)
+        for (voice, snr, path), (text, seconds) in zip(jobs, heard, strict=True):
             condition = "clean" if snr is None else f"{snr:g}dB"
-            results.append(_one(shop, by_id[path.stem], text, voice, condition))
+            results.append(_one(shop, by_id[path.stem], text, voice, condition, seconds))
             bar.update()
     return results
 
@@ -130,8 +133,14 @@ def summarize(results: list[Result]) -> dict[str, Any]:
         "by_kind": {k: _rate(v) for k, v in sorted(by_kind.items())},
         "losses": dict(split),
         "turn_seconds_p95": _p95([r.turn_seconds for r in results]),
+        "decode_seconds_p95": _p95([r.decode_seconds for r in spoken if r.decode_seconds]),
+        "decode_seconds_p50": _p50([r.decode_seconds for r in spoken if r.decode_seconds]),
         "failures": [asdict(r) for r in results if not r.ok],
     }
+
+
+def _p50(values: list[float]) -> float:
+    return round(sorted(values)[len(values) // 2], 4) if values else 0.0
 
 
 def _p95(values: list[float]) -> float:
