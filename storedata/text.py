@@ -33,6 +33,12 @@ def with_digits(text: str) -> str:
     return " ".join(alpha2digit(folded, "en", threshold=0).split()) if folded else ""
 
 
+def key_words(text: str) -> list[str]:
+    """Words as names are compared: folded, apostrophes dropped, each singular:
+    "Driscoll's Strawberries" -> ["driscolls", "strawberry"]."""
+    return [singular(w) or w for w in fold(text).replace("'", "").split()]
+
+
 def singular(word: str) -> str | None:
     """The singular of a regular English plural ("berries" -> "berry", "boxes" -> "box"),
     or None when the word is not one ("glass", "hummus", "bus")."""

@@ -11,8 +11,8 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.resolve import Resolution
 from assistant.dialogue.state import Item
 from commerce.reorder import times_bought
-from nlu.products.lexicon import head_word, key_words
-from storedata.text import fold
+from nlu.products.lexicon import head_word
+from storedata.text import fold, key_words
 
 # Words that never tell two products apart when said ("the ones", sizes, packaging).
 _PLAIN = frozenset("the a an of and with in ct oz lb pack count size".split())

@@ -20,7 +20,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from storedata.numbers import COUNT_WORDS, NUMBER_WORDS, PACKAGING_WORDS
-from storedata.text import fold, singular
+from storedata.text import key_words
 from storedata.words import FUNCTION_WORDS, REQUEST_WORDS
 
 Kind = Literal["product", "brand", "category"]
@@ -50,11 +50,6 @@ class NamedCategory(Protocol):
     def aliases(self) -> Sequence[str]: ...
     @property
     def keywords(self) -> Sequence[str]: ...
-
-
-def key_words(text: str) -> list[str]:
-    """"Driscoll's Strawberries" -> ["driscolls", "strawberry"]."""
-    return [singular(w) or w for w in fold(text).replace("'", "").split()]
 
 
 def _edge_ok(word: str) -> bool:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from nlu.products.lexicon import NEVER_ALONE, Lexicon, key_words
+from nlu.products.lexicon import NEVER_ALONE, Lexicon
 from nlu.products.spotter import Spot, spot
 from nlu.types import Entity, Parse
 from storedata.numbers import number_pattern
+from storedata.text import key_words
 
 ITEM_ENTITIES = frozenset({"product", "category", "brand", "drink", "milk", "sweetener"})
 SPOTTER = "catalog"  # the role of an entity the spotter found
@@ -58,7 +59,6 @@ def _widen(text: str, item: _Item, ent: Entity) -> tuple[int, int]:
     while left and all(w in NEVER_ALONE or w.isdigit() for w in key_words(left[0]) or ["x"]):
         left.pop(0)
     if left and ent.start < item.start:
-        start = item.start - len(" ".join(left)) - 1 if text[item.start - 1] == " " else start
         start = max(ent.start, text.rfind(left[0], ent.start, item.start))
     return start, end  # words after the name are the NLU's overreach ("apples grown")
 

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from nlu.cover import best_cover
-from nlu.products.lexicon import Kind, Lexicon, Strength, key_words
+from nlu.products.lexicon import Kind, Lexicon, Strength
+from storedata.text import key_words
 
 FUZZ_PENALTY = 4
 MAX_COMBINATIONS = 64

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from storedata.errors import ExpectedError
-from storedata.text import fold, singular
+from storedata.text import fold, key_words
 
 ASPECTS = ("price", "stock", "size", "organic")
 INTENTS = ("view_cart", "checkout", "reorder", "order_status", "cancel_order", "faq",
@@ -23,11 +23,6 @@ INTENTS = ("view_cart", "checkout", "reorder", "order_status", "cancel_order", "
 
 class RequestsError(ExpectedError):
     code = "bench_requests"
-
-
-def words_of(text: str) -> list[str]:
-    """Folded, each word in its singular: "Honey-Nut Cheerios" -> ["honey", "nut", "cheerio"]."""
-    return [singular(w) or w for w in fold(text).split()]
 
 
 @dataclass(frozen=True)
@@ -42,7 +37,7 @@ class Family:
         if data.get("category"):
             return cls(category=fold(str(data["category"])))
         said = str(data.get("product") or "")
-        alts = tuple(tuple(words_of(a)) for a in said.split("|") if a.strip())
+        alts = tuple(tuple(key_words(a)) for a in said.split("|") if a.strip())
         if not alts:
             raise RequestsError(f"a line has neither product nor category: {data}")
         return cls(alternatives=alts)
@@ -50,7 +45,7 @@ class Family:
     def accepts(self, brand: str | None, name: str, category: str | None = None) -> bool:
         if self.category is not None:
             return fold(category or "") == self.category
-        have = set(words_of(f"{brand or ''} {name}"))
+        have = set(key_words(f"{brand or ''} {name}"))
         return any(set(alt) <= have for alt in self.alternatives)
 
     def __str__(self) -> str:

@@ -11,9 +11,8 @@ from assistant.dialogue.replies import Reply
 from assistant.dialogue.speech_format import money_words
 from assistant.dialogue.state import Alternative, Line
 from commerce.cart import remove_line, set_quantity, view_cart
-from nlu.products.lexicon import key_words
 from nlu.types import Parse
-from storedata.text import fold
+from storedata.text import fold, key_words
 
 _OTHER = re.compile(r"\b(the other( one| ones| kind| brand)?|not (that|this|those|these)( one| ones)?"
                     r"|a different one|different ones?|the other kind|instead)\b")
