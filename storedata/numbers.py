@@ -19,7 +19,8 @@ PACKAGING_WORDS = frozenset(
     "gallons pound pounds lb lbs roll rolls loaf loaves bunch bunches dozen dozens piece "
     "pieces jug jugs tub tubs tube tubes case cases block blocks head heads ear ears pint "
     "pints quart quarts sleeve sleeves stick sticks tray trays container containers package "
-    "packages packet packets sack sacks".split()
+    "packages packet packets sack sacks ounce ounces oz gram grams kilo kilos liter liters "
+    "litre litres ml".split()
 )
 
 

@@ -61,9 +61,24 @@ def fit(text: str, vocabulary: DomainVocabulary) -> Fit:
     return Fit(unknown, named)
 
 
+_ENDED = re.compile(r"[.?!]\s*$")
+
+
+def cut_short(text: str, others: Sequence[str]) -> bool:
+    """A hypothesis the beam ended early: no sentence end, and another hypothesis says the
+    same words and more ("Can" beside "Can you add the Tillamook sharp cheddar?"). Fewer
+    words hold fewer words the store does not know, so such a fragment would win a fit."""
+    if _ENDED.search(text):
+        return False
+    words = spoken_form(text).split()
+    return any(len(longer := spoken_form(o).split()) > len(words) and longer[: len(words)]
+               == words for o in others)
+
+
 def rerank(texts: Sequence[str], vocabulary: DomainVocabulary | None) -> list[str]:
     """``texts`` (the recognizer's order, best first) with the best fit first; hypotheses
-    that differ only in punctuation or case are kept once."""
+    that differ only in punctuation or case are kept once, and fragments cut short of
+    another hypothesis go last."""
     unique: dict[str, str] = {}
     for text in texts:
         unique.setdefault(spoken_form(text), text)
@@ -71,4 +86,5 @@ def rerank(texts: Sequence[str], vocabulary: DomainVocabulary | None) -> list[st
     if vocabulary is None or len(ordered) < 2:
         return ordered
     fits = {t: fit(t, vocabulary).value for t in ordered}
-    return sorted(ordered, key=lambda t: -fits[t])  # sorted() is stable: ties keep the order
+    short = {t: cut_short(t, ordered) for t in ordered}
+    return sorted(ordered, key=lambda t: (short[t], -fits[t]))  # stable: ties keep the order

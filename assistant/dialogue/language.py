@@ -114,16 +114,18 @@ def yes_or_no(text: str) -> bool | None:
 _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("availability", re.compile(
         r"\b(in stock|available|availability|sold out|out of stock|any left|"
-        r"do you (still )?(have|carry|sell|stock|got)|have you got|is there any|are there any)\b")),
+        r"do (you|y'all|ya)( guys| all| folks)? (still )?(have|carry|sell|stock|got)|"
+        r"have you( guys)? got|(you|y'all)( guys)? got any|is there any|are there any|"
+        r"are (you|y'all)( guys| all)? (out of|sold out))\b")),
     ("price", re.compile(r"\b(how much|prices?|priced|costs?|go for|run me)\b")),
     ("size", re.compile(
         r"\b(what size|which size|sizes?|how (big|large|heavy|small)|how many "
-        r"(ounces|grams|pounds|liters|litres|rolls|count))\b")),
+        r"(ounces|grams|pounds|liters|litres|rolls|count)|how many \w+ (come|are|in|per))\b")),
     ("organic", re.compile(r"\borganic\b")),
 )
 _QUESTION_START = re.compile(
     r"^(how|what|what's|whats|which|is|isn't|are|aren't|do|does|did|can|could|have|has|any|"
-    r"got)\b")
+    r"got|price check|the price of|price of)\b")
 
 
 def asked_aspect(text: str) -> str | None:
@@ -138,9 +140,16 @@ def asked_aspect(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+# "horizon milk, is that organic": the question asked after the product is named.
+_QUESTION_AFTER = re.compile(r"[,;]\s*(is|are|does|do|how|what|what's|whats)\s+"
+                             r"(that|it|this|they|these|those|much|many)\b", re.IGNORECASE)
+
+
 def is_question(text: str) -> bool:
-    """Put as a question: a question word first, or a question mark."""
-    return text.rstrip().endswith("?") or bool(_QUESTION_START.match(fold(text)))
+    """Put as a question: a question word first or after the product named, or a question
+    mark."""
+    return text.rstrip().endswith("?") or bool(_QUESTION_START.match(fold(text))) or \
+        bool(_QUESTION_AFTER.search(text))
 
 
 _PIN_FILLER = frozenset("my the code pin is it's its it purchase number private okay ok um uh".split())

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.resolve import Resolution
-from assistant.dialogue.state import Item
+from assistant.dialogue.resolve import about as is_about
+from assistant.dialogue.state import Item, Request
+from commerce.cart import view_cart
 from commerce.reorder import times_bought
-from nlu.products.lexicon import head_word
 from storedata.text import fold, key_words
 
 # Words that never tell two products apart when said ("the ones", sizes, packaging).
@@ -47,22 +48,40 @@ def _matters(item: Item, other: Item) -> bool:
         fold(other.name) != fold(item.name)
 
 
-def pick(ctx: Context, found: Resolution, query: str) -> Pick:
+def _fits(item: Item, request: Request | None) -> tuple[bool, bool]:
+    """Whether ``item`` serves what the request is for ("treats for the dog": filed as dog
+    treats) and comes in the packaging said ("four ears of corn": sold by the ear)."""
+    if request is None:
+        return False, False
+    words = set(key_words(" ".join((item.name, *item.tags))))
+    serves = bool(set(key_words(request.purpose)) & words)
+    unit = key_words(request.unit or "")
+    return serves, bool(unit) and unit[0] in key_words(item.size or "")
+
+
+def pick(ctx: Context, found: Resolution, query: str, request: Request | None = None) -> Pick:
     """Among several matches, of those that are what was asked for (a name about the word
-    said last: "rice" is White Rice, not a dog food with rice; else a name holding every
-    word said): what this shopper bought most, else the best seller."""
+    said last: "rice" is White Rice, not a dog food with rice; or filed as what was said:
+    "pasta" is spaghetti, not pasta sauce; else a name holding every word said): the one for
+    what it is for and in the packaging said, then the one already in the cart ("two more yogurts"), else what this shopper bought most, else the
+    one filed as what was said, else the best seller."""
     pool = found.candidates or found.choices
     bought = times_bought(ctx.session, ctx.customer_id, store=ctx.store)
     said = key_words(query)
-    wanted = said[-1] if said else None
+    phrase = " ".join(said)
+
+    def tagged(item: Item) -> bool:  # "syrup" by pancakes is the one filed as syrup
+        return bool(phrase) and phrase in item.tags
 
     def about(item: Item) -> bool:
-        return wanted is not None and head_word(item.name) == wanted
+        return is_about(item, said)
 
     def named(item: Item) -> bool:
         return set(said) <= set(key_words(f"{item.brand or ''} {item.name}"))
 
-    best = max(pool, key=lambda i: (about(i), named(i), bought.get(i.sku, 0), i.popularity))
+    in_cart = {ln.sku for ln in view_cart(ctx.session, ctx.customer_id, store=ctx.store).lines}
+    best = max(pool, key=lambda i: (about(i), named(i), *_fits(i, request), i.sku in in_cart,
+                                    bought.get(i.sku, 0), tagged(i), i.popularity))
     others = [o for o in [*pool, *found.others] if o.sku != best.sku and _matters(best, o)
               and (about(o) or not about(best))]
     # The organic one first when the pick is not organic; else the closest match.

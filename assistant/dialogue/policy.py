@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from assistant.dialogue import actions
 from assistant.dialogue.catalog_words import grounded
 from assistant.dialogue.context import PURCHASE_INTENTS, Context, Handler
@@ -23,11 +21,18 @@ from assistant.dialogue.handlers import (
 )
 from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.said import (
+    about_the_cart,
+    names_products,
+    out_of_the_cart,
+    points_at,
+    sets_count,
+    taken_from_cart,
+    wants_to_get,
+    whole_order,
+)
 from assistant.dialogue.state import Action
-from commerce.cart import view_cart
-from nlu.products import SPOTTER
 from nlu.types import FALLBACK_INTENT, Parse
-from storedata.text import fold
 
 HANDLERS: dict[str, Handler] = {
     "greet": info.handle_greet,
@@ -57,6 +62,9 @@ HANDLERS: dict[str, Handler] = {
     "provide_pin": checkout.handle_unasked_pin,
 }
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
+# Intents that would ask "what?" of a sentence naming nothing: a store question's words
+# there are the question ("is there a way to shop if i'm blind", "is this thing recording").
+ASKS_WHAT = frozenset({"product_info", "search_product", "add_to_cart", "help"})
 # Intents a price, stock or size question is near to: which of them a model ranks first (or
 # leaves too close to call) must not decide whether the shopper hears the facts.
 QUESTION_NEIGHBOURS = frozenset({"product_info", "search_product", "add_to_cart", "order_drink"})
@@ -104,7 +112,8 @@ def decide(ctx: Context, parse: Parse) -> Reply:
         if decision is False:
             if parse.intent in ABANDON_INTENTS:
                 return ctx.say("cancelled")
-            return ctx.say("declined_suggestion" if action.note == "suggestion" else "declined")
+            return ctx.say("declined_suggestion" if action.note in ("suggestion", "offer")
+                           else "declined")
         # Anything else is a new request, handled as such below.
     question = state.question
     if question is not None:
@@ -136,6 +145,8 @@ def product_question(parse: Parse, store: str) -> bool:
         return False  # "can I have a latte" in the cafe is an order
     if parse.intent in QUESTION_NEIGHBOURS:
         return True
+    if names_products(parse, exactly=True) and not about_the_cart(parse.text):
+        return True  # "how many ounces is a chobani yogurt", whatever the model thought
     if parse.intent != FALLBACK_INTENT:
         return False
     names_one = any(parse.first(name) for name in info.TARGET_ENTITIES)
@@ -153,70 +164,37 @@ def new_count(ctx: Context, parse: Parse) -> bool:
             and bare_quantity(parse.text) is not None)
 
 
-# What an unsure parse that names catalog products may be: an add, if the model thought so too.
-ADD_NEIGHBOURS = frozenset({"add_to_cart", "order_drink", "search_product"})
-
-
-def names_products(parse: Parse, exactly: bool = False) -> bool:
-    """The catalog's spotter found the products said (``exactly``: every word as written),
-    and an add is among the model's two best guesses (or the only intent it is sure of)."""
-    found = [e for e in parse.entities
-             if e.role == SPOTTER and e.entity in ("product", "category")]
-    if not found or (exactly and any((e.confidence or 0) < 1.0 for e in found)):
-        return False
-    if exactly:
-        return True
-    close = [a.intent for a in parse.alternatives if a.intent != FALLBACK_INTENT][:2]
-    return parse.intent in ADD_NEIGHBOURS or bool(ADD_NEIGHBOURS.intersection(close))
-
-
-_GET = re.compile(r"\b(please|need|needs|get|grab|pick up|want|take|add|buy|throw|put|give me|"
-                  r"let me|i'll|we'll|i'd like|we're out of|ran out of|run out of|out of)\b")
-# Intents a plain request for products is mistaken for ("english muffins please" as a search,
-# "we're out of ketchup" as a removal).
-GET_NEIGHBOURS = frozenset({"search_product", "product_info", "remove_from_cart", "recommend",
-                            "reorder", "change_quantity", FALLBACK_INTENT})
-_RAN_OUT = re.compile(r"\b(we're|we are|i'm|i am|we|i|ran|run|running|all) out of\b")
-_FROM_CART = re.compile(r"\bout of (my|the|our) (cart|basket|order|list|bag)\b")
-_AGAIN = re.compile(r"\b(again|usual|last|reorder|regular|same|previous|before|past)\b")
-
-
-def wants_to_get(ctx: Context, parse: Parse) -> bool:
-    """Products the catalog has, asked for as a request, not a question, whatever the intent
-    near it; a removal only when the product is not in the cart."""
-    if parse.intent not in GET_NEIGHBOURS or is_question(parse.text):
-        return False
-    if not names_products(parse, exactly=True) or not _GET.search(fold(parse.text)):
-        return False
-    said = fold(parse.text)
-    if parse.intent == "remove_from_cart":  # "we're out of ketchup", not "out of my cart"
-        return bool(_RAN_OUT.search(said)) and not _FROM_CART.search(said)
-    if parse.intent == "reorder":  # "order garbage bags" is no reorder of a past order
-        return not _AGAIN.search(said)
-    if parse.intent == "change_quantity":  # "doritos please, just one bag", none in the cart
-        cart_now = view_cart(ctx.session, ctx.customer_id, store=ctx.store)
-        return not any(cart.line_of_product(ctx, cart_now, e.value) for e in parse.entities
-                       if e.role == SPOTTER and e.entity == "product")
-    return True
-
-
 def by_intent(ctx: Context, parse: Parse) -> Reply:
     state = ctx.state
     handler = HANDLERS.get(parse.intent)
     if parse.intent == "order_drink" and ctx.store != "cafe":
         handler = add.handle  # a grocery product heard as a drink order: add it as such
     understood = parse.intent != FALLBACK_INTENT and parse.confidence >= ctx.options.low_confidence
-    if product_question(parse, ctx.store):
+    names_one = any(parse.first(name) for name in info.TARGET_ENTITIES)
+    if parse.intent in ASKS_WHAT and not names_one and not points_at(parse.text) and \
+            info.faq_heard(ctx, parse):
+        handler = info.handle_faq  # "what happens if something i order is out of stock"
+    elif product_question(parse, ctx.store):
         handler, understood = info.handle_product_info, True
     elif new_count(ctx, parse):
         handler, understood = cart.handle_change, True
     elif (not understood and names_products(parse)) or wants_to_get(ctx, parse):
         handler, understood = add.handle, True  # "goldfish crackers for the kids"
+    elif parse.intent == "add_to_cart" and whole_order(parse.text) and not names_products(parse):
+        handler = reorder.handle  # "put my last order back in the cart"
     elif parse.intent in ABANDON_INTENTS and names_products(parse, exactly=True):
         handler = cart.handle_remove  # nothing pending: "never mind the salmon" drops it
     elif not understood and names_products(parse, exactly=True) and \
-            _FROM_CART.search(fold(parse.text)):
+            out_of_the_cart(parse.text):
         handler, understood = cart.handle_remove, True  # "get the cheddar out of my cart"
+    elif not understood and taken_from_cart(ctx, parse):
+        handler, understood = cart.handle_remove, True  # "scratch the ice cream", unsure
+    elif parse.intent in ("add_to_cart", "change_quantity") and sets_count(ctx, parse):
+        handler, understood = cart.handle_change, True  # "let's do ten packs of ramen"
+    elif parse.intent == "more" and not ctx.state.listed and names_products(parse, exactly=True):
+        handler = add.handle  # "can i get two more yogurts": nothing was listed to go on with
+    if (handler is None or not understood) and info.faq_heard(ctx, parse):
+        handler, understood = info.handle_faq, True  # the store question's own words
     if handler is None or not understood:
         return fallback.not_understood(ctx)
     if parse.intent != "more":

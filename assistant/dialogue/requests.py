@@ -172,6 +172,16 @@ def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
 _SIZE_NUMBER = re.compile(rf"\bsize\s+(?P<n>{_NUMBER})\b", re.IGNORECASE)
 
 
+_PURPOSE_AFTER = re.compile(r"^\s*for\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|your\s+)?"
+                            r"([a-z' ]+?)\s*(?:[,;.!?]|\band\b|$)", re.IGNORECASE)
+
+
+def _purpose_after(text: str, end: int) -> str:
+    """What the product just said is for: "treats for the dog" -> "dog"."""
+    found = _PURPOSE_AFTER.match(text[end:])
+    return found.group(1).lower() if found else ""
+
+
 def product_requests(parse: Parse, product_entity: str = "product") -> list[Request]:
     """Products in the order said, each with the quantity said before (or after) it.
 
@@ -239,9 +249,11 @@ def product_requests(parse: Parse, product_entity: str = "product") -> list[Requ
             # A need or an aisle the catalog's spotter heard ("some fruit", "something for a
             # headache"): searched within that category.
             category = ent.value if ent.entity == "category" and grounded else None
+            unit = next((w for w in reversed(before) if w in PACKAGING_WORDS), None)
             requests.append(Request(query=query, quantity=quantity, brand=pending_brand,
                                     size=pending_size, quantity_words=words,
-                                    category=category))
+                                    category=category, unit=unit,
+                                    purpose=_purpose_after(text, ent.end)))
             spans.append((ent.start, ent.end))
             pending_qty, pending_words, pending_brand, pending_size = None, "", None, None
             qualifier_start = len(text)

@@ -14,7 +14,8 @@ from assistant.dialogue.language import parse_ordinal
 from assistant.dialogue.speech_format import size_words
 from assistant.dialogue.state import Item, Request
 from commerce.catalog import ProductInfo, SearchHit, search
-from storedata.text import fold
+from nlu.products.lexicon import head_word
+from storedata.text import fold, key_words
 
 CLEAR_LEAD = 12.0  # a top hit this far ahead of the next one is taken without asking
 CHOICE_SPREAD = 20.0  # hits this close to the top one are offered as choices
@@ -44,6 +45,7 @@ def to_item(product: ProductInfo) -> Item:
         brand=product.brand,
         popularity=product.popularity,
         organic="organic" in product.tags,
+        tags=tuple(" ".join(key_words(t)) for t in product.tags),
     )
 
 
@@ -83,6 +85,7 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
         hits = sized or hits
     if not hits or not result.confident:
         return Resolution(suggestions=list(result.did_you_mean or []))
+    hits = _about_first(hits, request)
     exact = [h for h in hits if _exact(h, request.query)]
     if len(exact) == 1 or (exact and _interchangeable(exact)):
         return Resolution(item=to_item(exact[0].product))  # same name, size and price
@@ -92,6 +95,31 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
     if len(hits) == 1 or top.score - hits[1].score >= CLEAR_LEAD:
         return Resolution(item=to_item(top.product))
     return _several(ctx, [h for h in hits if top.score - h.score <= CHOICE_SPREAD], hits)
+
+
+ABOUT_SPREAD = 30.0  # a product about the word said is taken before one this much closer
+
+
+def about(product: ProductInfo | Item, said: list[str]) -> bool:
+    """The product is what the words name: a name about the last word ("rice": White Rice,
+    not a dog food with rice), or filed as the words ("pasta": spaghetti, not pasta sauce)."""
+    if not said:
+        return False
+    if " ".join(said) in {" ".join(key_words(t)) for t in product.tags}:
+        return True
+    named = set(key_words(f"{product.brand or ''} {product.name}"))
+    return head_word(product.name) == said[-1] and set(said) <= named
+
+
+def _about_first(hits: list[SearchHit], request: Request) -> list[SearchHit]:
+    """The hits about what was said first, when the best match is only named after it."""
+    said = key_words(request.query)
+    if request.category or about(hits[0].product, said):
+        return hits
+    on = [h for h in hits if about(h.product, said) and hits[0].score - h.score <= ABOUT_SPREAD]
+    if not on:
+        return hits
+    return [*on, *(h for h in hits if h not in on and h.score <= on[0].score)]
 
 
 def _several(ctx: Context, close: list[SearchHit], hits: list[SearchHit]) -> Resolution:

@@ -33,6 +33,10 @@ class Item:
     brand: str | None = None
     popularity: int = 0  # units sold in a typical week (the store's usual pick sells most)
     organic: bool = False
+    tags: tuple[str, ...] = ()  # what the store files it as ("pasta", "fish food"), folded
+
+    def __post_init__(self) -> None:
+        self.tags = tuple(self.tags)  # read back from JSON as a list
 
 
 @dataclass
@@ -61,6 +65,8 @@ class Request:
     modifiers: list[Modifier] = field(default_factory=list)
     quantity_words: str = ""  # as said: "a dozen" (a dozen eggs is one carton of a dozen)
     category: str | None = None  # "some fruit": any product of this category
+    unit: str | None = None  # the packaging said: "four ears of corn" (fresh, by the ear)
+    purpose: str = ""  # what it is for: "treats for the dog" (the dog treats)
 
 
 @dataclass

@@ -105,6 +105,10 @@ class Lexicon:
         for word in self.words:
             if len(word) >= 4:
                 self.sounds[jellyfish.metaphone(word)].append(word)
+        self.lettered: dict[str, list[str]] = defaultdict(list)  # "d" -> ["d3"]: vitamin d
+        for word in self.words:
+            if len(word) > 1 and word[0].isalpha() and word[1:].isdigit():
+                self.lettered[word[0]].append(word)
         self._near: dict[str, list[tuple[str, float]]] = {}
 
     @classmethod
@@ -125,7 +129,11 @@ class Lexicon:
             if product.brand:
                 found.append(Phrase(tuple(key_words(f"{product.brand} {product.name}")),
                                     "product", f"{product.brand} {product.name}"))
-                found.append(Phrase(tuple(key_words(product.brand)), "brand", product.brand))
+                brand = key_words(product.brand)
+                found.append(Phrase(tuple(brand), "brand", product.brand))
+                if len(brand) > 1 and len(brand[0]) >= 4 and _edge_ok(brand[0]) and \
+                        not uses[brand[0]]:  # "beyond" for Beyond Meat, in no product's name
+                    found.append(Phrase((brand[0],), "brand", product.brand, "rare"))
             found += [Phrase(tuple(key_words(a)), "product", a) for a in product.aliases]
             head = _head(name)
             if head is not None:  # "organic" alone is no product, "diapers" is
@@ -189,6 +197,8 @@ class Lexicon:
         if word in self._near:
             return self._near[word]
         out: list[tuple[str, float]] = []
+        if len(word) == 1:  # a letter said alone for a letter and a number ("vitamin d")
+            out += [(candidate, 96.0) for candidate in self.lettered.get(word, ())]
         if word in self.vocabulary:
             out.append((word, 100.0))
         elif len(word) >= 4 and word not in NEVER_ALONE:

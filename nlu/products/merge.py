@@ -4,7 +4,8 @@ finds its product whatever the model tagged.
 Findings side by side ("tropicana" "orange juice") are one item when one product holds them;
 a brand first in such a group qualifies the rest. Words right before a finding that the
 catalog does not know at all stay with it ("unicorn" steaks: not just steaks), as do the words
-Rasa tagged before it, never packaging or counts ("pack of" coke). Rasa's items that overlap no finding stay as they were (a product the store lacks is
+Rasa tagged before it, never packaging or counts ("pack of" coke). "To" between a request's
+verb and a product is the count "two" misheard ("i want to ribeye steaks"). Rasa's items that overlap no finding stay as they were (a product the store lacks is
 still heard, and answered). A count Rasa ran into the item is cut at the item.
 """
 
@@ -21,6 +22,8 @@ from storedata.text import key_words
 
 ITEM_ENTITIES = frozenset({"product", "category", "brand", "drink", "milk", "sweetener"})
 SPOTTER = "catalog"  # the role of an entity the spotter found
+QUALIFIERS = frozenset({"brand", "unit", "size"})  # what may say which of a product
+_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 
 
 @dataclass
@@ -28,6 +31,7 @@ class _Item:
     start: int
     end: int
     spots: list[Spot]
+    restates: _Item | None = None  # the item said first, less exactly ("oatmeal, the ...")
 
 
 def _value(text: str, spots: list[Spot]) -> str:
@@ -37,16 +41,32 @@ def _value(text: str, spots: list[Spot]) -> str:
                     len(s.words) else s.text for s in spots)
 
 
+# ", the old fashioned oats" after "oatmeal": the same item said again, more exactly.
+_RESTATED = re.compile(r"^\s*,\s*(?:i mean\s+|just\s+)?the\s+$", re.IGNORECASE)
+
+
 def _groups(text: str, spots: list[Spot], lexicon: Lexicon) -> list[_Item]:
     """Findings side by side are one item when one product holds them all ("tropicana"
-    "orange juice"), else items of their own ("milk" "bread")."""
+    "orange juice"), else items of their own ("milk" "bread"). An aisle right before another
+    aisle narrows it ("frozen" "veggies"). An item said again after a comma and "the"
+    ("pistachios, the roasted salted ones") is that item, as exactly as it was said."""
     items: list[_Item] = []
     for s in spots:
         last = items[-1] if items else None
-        one = last is not None and lexicon.one_product(
-            [w for f in (*last.spots, s) if f.kind != "category" for w in f.words])
-        if last is not None and one and not text[last.end : s.char_start].strip(" -'"):
+        if last is None:
+            items.append(_Item(s.char_start, s.char_end, [s]))
+            continue
+        between = text[last.end : s.char_start]
+        words = [w for f in (*last.spots, s) if f.kind != "category" for w in f.words]
+        one = lexicon.one_product(words)
+        aisles = all(f.kind == "category" for f in (*last.spots, s))
+        if not between.strip(" -'") and (one or aisles):
             last.end, last.spots = s.char_end, [*last.spots, s]
+        elif _RESTATED.match(between) and len(last.spots) == 1 and s.kind != "category":
+            if one:  # "pistachios, the roasted salted ones": one product holds both
+                last.end, last.spots = s.char_end, [*last.spots, s]
+            else:  # "oatmeal, the old fashioned oats": the later words say which
+                items[-1] = _Item(s.char_start, s.char_end, [s], restates=last)
         else:
             items.append(_Item(s.char_start, s.char_end, [s]))
     return items
@@ -77,7 +97,8 @@ def _entities(text: str, item: _Item, start: int, end: int, first: bool) -> list
                        text[brand.char_start : brand.char_end]),
                 Entity("product", _value(text, rest), rest[0].char_start, end, sure, SPOTTER,
                        text[rest[0].char_start : end])]
-    if len(spots) == 1 and spots[0].kind == "category" and (start, end) == (item.start, item.end):
+    if all(s.kind == "category" for s in spots) and (start, end) == (item.start, item.end):
+        # "some fruit", "frozen veggies": the first aisle's products, as said
         return [Entity("category", spots[0].text, start, end, sure, SPOTTER, text[start:end])]
     return [Entity("product", value.strip(), start, end, sure, SPOTTER, text[start:end])]
 
@@ -87,6 +108,9 @@ _PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|your\s+|his\s+
 _WHICH_ONE = re.compile(r"^\s*ones?\b", re.IGNORECASE)
 
 
+# "I want to ribeye steaks": "two" heard as "to", between a request's verb and a product.
+_TWO_HEARD = re.compile(r"\b(?:want|need|add|get|grab|take|buy|order|like|have)\s+(to|too)\s+$",
+                        re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
 
 
@@ -117,8 +141,25 @@ _LISTED = re.compile(r"(?:^|[,;]|\b(?:and|or|plus|of|some|a|an|the|any|\d+|add|g
 def _context(text: str, item: _Item) -> bool:
     """A word few names share, said alone and not listed ("i'm making breakfast, i need
     bacon"): context, not an item, when named products are said beside it."""
+    if len(item.spots) != 1 or item.spots[0].strength != "rare":
+        return False  # a near miss of such a word ("favor" for flavor) is no item beside others
+    return item.spots[0].ratio < 100 or not _LISTED.search(text[: item.start])
+
+
+_JOINT = re.compile(r"[,;]|\b(?:and|or|plus|also|then)\b", re.IGNORECASE)
+
+
+def _qualifies(text: str, item: _Item, following: _Item | None) -> bool:
+    """An aisle said before a product with no list's joint between them is what the product
+    is for or about ("my dog needs milk bones", "the baby's in size four diapers"); so is a
+    word few names share right before another finding ("real" maple syrup)."""
+    if following is None or all(s.kind == "category" for s in following.spots):
+        return False
+    between = text[item.end : following.start]
+    if all(s.kind == "category" for s in item.spots):
+        return not _JOINT.search(between)
     return len(item.spots) == 1 and item.spots[0].strength == "rare" and \
-        not _LISTED.search(text[: item.start])
+        not between.strip(" -'")
 
 
 def _purpose(text: str, item: _Item) -> bool:
@@ -136,10 +177,13 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
         # A word few names share, said alone beside named products, is context ("i'm making
         # breakfast"); so is what an item is for ("butter for baking").
         kept_items = [i for i in items if not _purpose(text, i)] or items[:1]
+        kept_items = [i for n, i in enumerate(kept_items) if not _qualifies(
+            text, i, kept_items[n + 1] if n + 1 < len(kept_items) else None)]
         if any(not _context(text, i) for i in kept_items):
             kept_items = [i for i in kept_items if not _context(text, i)]
         dropped = [i for i in items if i not in kept_items]
         items = kept_items
+    dropped += [i.restates for i in items if i.restates is not None]
     if not items:
         return parse
     kept: list[Entity] = []
@@ -154,6 +198,10 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
             continue
         if not touching:
             aside = _PURPOSE.search(text[: ent.start]) or not _LISTED.search(text[: ent.start])
+            before = [end for _, _, end in spans if end <= ent.start]
+            for_it = bool(before) and _FOR.search(text[max(before) : ent.start]) is not None
+            if ent.entity in QUALIFIERS and for_it:
+                continue  # "apple juice boxes for the kids' lunches": no brand, no unit
             if not (ent.entity in ITEM_ENTITIES and aside):
                 kept.append(ent)  # "snacks for the kids", "my kids want ...": no items
         elif ent.entity in ITEM_ENTITIES:
@@ -167,5 +215,9 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
                 kept.append(replace(ent, end=ent.start + len(cut), value=cut, raw=cut))
     for index, (item, start, end) in enumerate(spans):
         kept += _entities(text, item, start, end, first=index == 0)
+        two = _TWO_HEARD.search(text[:start])
+        if two and not any(e.entity == "quantity" and e.start < start and two.start(1) < e.end
+                           for e in kept):
+            kept.append(Entity("quantity", "two", two.start(1), two.end(1), 1.0, SPOTTER, "two"))
     kept.sort(key=lambda e: (e.start, e.end))
     return replace(parse, entities=kept)

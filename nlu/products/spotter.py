@@ -2,7 +2,8 @@
 
 Each heard word is compared with the lexicon's words (itself, a close spelling, or a close
 spelling that also sounds alike); a run of heard words whose candidates spell a catalog
-phrase, or that written together is one ("honey crisp" for "honeycrisp"), is a finding.
+phrase, or that written together is one ("honey crisp" for "honeycrisp", "la croix" for
+"lacroix"), is a finding.
 Overlaps are resolved as the cafe's spotter resolves them: the non-overlapping findings of
 greatest weight, a finding weighing its length discounted steeply by how inexact it is.
 """
@@ -61,9 +62,12 @@ def find(tokens: list[str], lexicon: Lexicon) -> list[tuple[int, int, tuple[str,
                 if words in lexicon.phrases:
                     found.append((start, end, words, min(r for _, r in combo)))
         for end in range(start + 2, min(len(tokens), start + 4) + 1):
-            joined = lexicon.joined.get("".join(tokens[start:end]))
+            together = "".join(tokens[start:end])
+            joined = lexicon.joined.get(together)
             if joined is not None:
                 found.append((start, end, joined, 100.0))
+            if (together,) in lexicon.phrases:  # "la croix" for LaCroix
+                found.append((start, end, (together,), 100.0))
         split = lexicon.joined.get(tokens[start])
         if split is not None:
             found.append((start, start + 1, split, 100.0))

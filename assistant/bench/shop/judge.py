@@ -28,7 +28,8 @@ INTENT_REPLIES: dict[str, tuple[str, ...]] = {
 }
 STOCK_REPLIES = ("info_in_stock", "info_out_of_stock", "info_other_in_stock", "info_have_several",
                  "product_info")
-ORGANIC_REPLIES = ("info_organic", "info_not_organic")
+ORGANIC_REPLIES = ("info_organic", "info_not_organic", "info_organic_all", "info_organic_none",
+                   "info_organic_some")
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi:
             return ctx.say("quantity_too_many", most=number_words(MAX_QUANTITY), query=request.query)
         found = resolve(ctx, request)
         if found.choices:  # several match: the sensible pick, its alternative named
-            chosen = pick(ctx, found, request.query)
+            chosen = pick(ctx, found, request.query, request)
             found = Resolution(item=chosen.item)
             if chosen.alternative is not None:
                 ctx.state.alternative = Alternative(sku=chosen.item.sku,

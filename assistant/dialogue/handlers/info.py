@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.dialogue.context import Context
 from assistant.dialogue.faq import find_answer, load_faq
 from assistant.dialogue.handlers import search
+from assistant.dialogue.handlers.finish import choice_name
 from assistant.dialogue.handlers.search import read_page
 from assistant.dialogue.language import asked_aspect, parse_ordinal
 from assistant.dialogue.replies import Reply
@@ -16,7 +19,7 @@ from assistant.dialogue.speech_format import (
     product_phrase,
     size_words,
 )
-from assistant.dialogue.state import Request
+from assistant.dialogue.state import Item, Request
 from commerce.cart import CartView, view_cart
 from commerce.catalog import ProductInfo, get_product_by_sku
 from commerce.recommend import recommend_for_cart, similar_products
@@ -27,11 +30,18 @@ TARGET_ENTITIES = ("product", "drink", "category", "brand", "milk", "sweetener")
 
 
 def handle_faq(ctx: Context, parse: Parse) -> Reply:
-    topic = parse.first("faq_topic")
-    entry = find_answer(load_faq(ctx.options.faq_path), topic.value if topic else None, parse.text)
+    topics = parse.values("faq_topic")  # "what hours do you deliver": the last says what
+    entry = find_answer(load_faq(ctx.options.faq_path), topics[-1] if topics else None,
+                        parse.text)
     if entry is None:
         return ctx.say("faq_unknown")
     return ctx.say("faq_answer", answer=entry.answer)
+
+
+def faq_heard(ctx: Context, parse: Parse) -> bool:
+    """The words of a store question are in the sentence ("is there a way to shop if i'm
+    blind"), whatever the intent the model gave it."""
+    return find_answer(load_faq(ctx.options.faq_path), None, parse.text) is not None
 
 
 def handle_help(ctx: Context, parse: Parse) -> Reply:
@@ -80,6 +90,8 @@ def handle_product_info(ctx: Context, parse: Parse) -> Reply:
         return ctx.say("info_none", query=said.value)
     if aspect == "availability":  # "do you have apples": yes, and what there is
         return search.handle(ctx, parse, intro="info_have_several")
+    if found.choices and aspect == "organic":  # "is the gerber baby food organic"
+        return _organic_several(ctx, found.candidates or found.choices, said.value.lower())
     if found.choices:  # several: read them with their prices, like search results
         ctx.state.listed, ctx.state.listed_offset = found.choices, 0
         return read_page(ctx, intro=True, query=said.value.lower())
@@ -87,6 +99,19 @@ def handle_product_info(ctx: Context, parse: Parse) -> Reply:
         return ctx.say("not_found_suggest", query=said.value,
                        suggestions=join_words(found.suggestions[:3]))
     return ctx.say("not_found", query=said.value)
+
+
+def _organic_several(ctx: Context, items: list[Item], query: str) -> Reply:
+    organic = [i for i in items if i.organic]
+    ctx.state.listed, ctx.state.listed_offset = items, 0
+    if len(organic) == len(items):
+        return ctx.say("info_organic_all", count=number_words(len(items)), query=query,
+                       names=join_words([choice_name(i, items) for i in items]))
+    if not organic:
+        return ctx.say("info_organic_none", query=query)
+    verb = ("is", "are")[len(organic) > 1]
+    return ctx.say("info_organic_some", names=join_words([choice_name(i, items) for i in organic]),
+                   verb=verb)
 
 
 def _pointed_at(ctx: Context, parse: Parse, cart: CartView) -> str | None:
@@ -121,6 +146,9 @@ def _facts(ctx: Context, product: ProductInfo, aspect: str | None) -> Reply:
     sized = f", {size}" if size else ""  # "Oat Milk, 64 ounces, …"
     if not product.in_stock:
         reply = ctx.say("info_out_of_stock", name=product.display_name)
+        if aspect in ("size", "organic"):  # the answer, then that there is none today
+            reply = _facts(ctx, replace(product, in_stock=True), aspect).then(
+                ctx.say("info_out_of_stock_too"))
         other = resolve(ctx, Request(query=product.name)).item
         if other is None or other.sku == product.sku:
             return reply

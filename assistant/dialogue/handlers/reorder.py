@@ -16,10 +16,17 @@ _LAST = re.compile(r"\b(last|previous|again|same)\b")
 _USUAL = re.compile(r"\b(usual|regular|always)\b")
 
 
+# What a whole order is called: "my regular groceries" names no product.
+_WHOLE = frozenset("usual regular always last previous again same groceries grocery stuff "
+                   "things items order orders shopping list weekly week time".split())
+
+
 def target_of(parse: Parse) -> str:
     """"last", "usual", or the item text ("the paper towels")."""
     said = " ".join(parse.values("reorder_target")).lower()
     product = parse.first("product")
+    if product is not None and set(product.value.lower().split()) <= _WHOLE:
+        product = None
     for text in (said, "" if product else parse.text.lower()):
         if _USUAL.search(text):
             return "usual"

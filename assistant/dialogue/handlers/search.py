@@ -9,6 +9,7 @@ from assistant.dialogue.handlers.finish import choice_name
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.resolve import to_item
 from assistant.dialogue.speech_format import join_words, number_words, numbered_list, product_phrase
+from assistant.dialogue.state import Action, Line
 from commerce.catalog import search
 from commerce.errors import CommerceError
 from commerce.money import parse_price_to_cents
@@ -72,9 +73,15 @@ def read_page(ctx: Context, *, intro: bool, query: str = "",
     described = numbered_list(
         [product_phrase(choice_name(i, listed), i.size, i.price_cents) for i in page])
     more = start + len(page) < len(listed)
+    if intro and len(listed) == 1:  # one found: no list to choose from, an offer instead
+        item = listed[0]
+        ctx.state.confirm = Action(kind="add_lines", lines=[Line(
+            sku=item.sku, name=item.name, quantity=1, unit_price_cents=item.price_cents)],
+            total_cents=item.price_cents, note="offer")
+        return ctx.say("search_one", query=query, items=product_phrase(
+            choice_name(item, listed), item.size, item.price_cents))
     if intro:
-        key = "search_one" if len(listed) == 1 else intro_key
-        reply = ctx.say(key, query=query, count=number_words(len(listed)), items=described)
+        reply = ctx.say(intro_key, query=query, count=number_words(len(listed)), items=described)
     else:
         reply = ctx.say("more_results", items=described)
     return reply.then(ctx.say("say_more" if more else "which_one"))

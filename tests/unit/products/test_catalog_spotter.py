@@ -36,8 +36,16 @@ CATALOG = [
     P("White Sandwich Bread", "Wonder"), P("Salted Butter", "Land O Lakes"),
     P("Sriracha Hot Chili Sauce", "Huy Fong"), P("Dark Chocolate Bars", "KIND"),
     P("Half and Half", "Market Basics"),
+    P("Sparkling Water Lime", "LaCroix"), P("Vitamin D3 Softgels", "Nature Made"),
+    P("Plant Based Burger Patties", "Beyond Meat"), P("Roasted Salted Pistachios", "Wonderful"),
+    P("Instant Oatmeal", "Quaker"), P("Old Fashioned Oats", "Quaker"),
+    P("Pure Maple Syrup", "Market Basics"), P("Real Mayonnaise", "Hellmann's"),
+    P("Original Dog Biscuits", "Milk-Bone"), P("Sweet Peas", "Birds Eye"),
+    P("Chicken Flavor Ramen", "Maruchan"),
 ]
-CATEGORIES = [C("pain relief and health", ["medicine"], ["headache"])]
+CATEGORIES = [C("pain relief and health", ["medicine"], ["headache"]),
+              C("pet", ["pet supplies"], ["dog", "cat"]), C("frozen", ["freezer"]),
+              C("produce", ["veggies"])]
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +67,10 @@ def found(text: str, lexicon: Lexicon) -> list[str]:
     ("do you guys have any sriracha", ["sriracha"]),  # a word few names share
     ("something for a headache", ["pain relief and health"]),
     ("and some half and half", ["half and half"]),  # a name of function words
+    ("throw a case of la croix in the cart", ["lacroix"]),  # a name heard as two words
+    ("add vitamin d to my order", ["vitamin d3"]),  # a letter said for a letter and a number
+    ("add two beyond burgers", ["beyond meat", "burger"]),  # a brand's own first word
+    ("how many ounces is it", []),  # units of measure are no names ("bounce")
 ])
 def test_products_are_found_as_said_or_misheard(lexicon: Lexicon, text: str,
                                                 expected: list[str]) -> None:
@@ -139,3 +151,55 @@ def test_words_the_catalog_does_not_know_before_a_name_stay_whatever_rasa_tagged
     assert ("product", "ripe avocados") in items(merged)
     merged = with_catalog(_parse("add two organic avocados"), lexicon)  # a catalog word
     assert ("product", "avocados") in items(merged)
+
+
+def values(parse: Parse) -> list[str]:
+    return [v for e, v in items(parse) if e in ("product", "category", "brand")]
+
+
+def test_an_item_said_again_after_a_comma_is_that_item_as_exactly_as_said(
+        lexicon: Lexicon) -> None:
+    text = "uh pistachios, the roasted salted ones"  # one product holds both
+    assert values(with_catalog(_parse(text), lexicon)) == ["pistachios roasted salted"]
+    text = "we need oatmeal, the old fashioned oats"  # the later words say which
+    merged = with_catalog(_parse(text, ("product", "oatmeal")), lexicon)
+    assert values(merged) == ["old fashioned oats"]
+    text = "we need oatmeal, old fashioned oats and pistachios"  # a list stays a list
+    assert len(values(with_catalog(_parse(text), lexicon))) == 3
+
+
+def test_an_aisle_said_before_a_product_without_a_joint_is_what_it_is_for(
+        lexicon: Lexicon) -> None:
+    assert values(with_catalog(_parse("my dog needs milk bone biscuits"), lexicon)) == [
+        "Milk-Bone", "biscuits"]
+    assert values(with_catalog(_parse("dog stuff and pure maple syrup"), lexicon)) == [
+        "pet", "pure maple syrup"]  # listed: an item of its own
+
+
+def test_aisles_side_by_side_are_one_aisle_narrowed(lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("a bag of frozen veggies"), lexicon)
+    assert [(e.entity, e.value, e.raw) for e in merged.entities] == [
+        ("category", "frozen", "frozen veggies")]
+
+
+def test_a_rare_word_right_before_a_name_qualifies_it(lexicon: Lexicon) -> None:
+    text = "let me get a bottle of real maple syrup"  # "real" is a word of a mayonnaise
+    assert values(with_catalog(_parse(text), lexicon)) == ["maple syrup"]
+
+
+def test_a_near_miss_of_a_rare_word_beside_named_products_is_no_item(lexicon: Lexicon) -> None:
+    text = "do me a favor and add the instant oatmeal"  # "favor" is near "flavor"
+    assert values(with_catalog(_parse(text), lexicon)) == ["instant oatmeal"]
+
+
+def test_a_brand_or_unit_rasa_heard_in_what_it_is_for_is_dropped(lexicon: Lexicon) -> None:
+    text = "some whole milk for the kids lunches"
+    merged = with_catalog(_parse(text, ("unit", "lunches")), lexicon)
+    assert items(merged) == [("product", "whole milk")]
+
+
+def test_to_between_a_request_verb_and_a_product_is_the_count_two(lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("I want to hass avocados."), lexicon)
+    assert items(merged) == [("quantity", "two"), ("product", "hass avocados")]
+    merged = with_catalog(_parse("i'd like to order hass avocados"), lexicon)
+    assert ("quantity", "two") not in items(merged)

@@ -67,3 +67,13 @@ def test_whisper_s_silence_rule() -> None:
     assert nothing_said([Hypothesis("you", -1.4)], 0.8)
     assert not nothing_said([Hypothesis("you", -1.4)], 0.3)  # speech was likely
     assert not nothing_said([Hypothesis("a latte", -0.3)], 0.8)  # the text is sure of itself
+
+
+def test_a_fragment_the_beam_cut_short_never_wins_by_holding_fewer_words(
+        vocab: DomainVocabulary) -> None:
+    # "Can" has no word the store lacks; the whole request names an unknown brand
+    beam = ["Can", "Can I have a zorbulon latte?", "Can I have a zorbulon latte."]
+    assert rerank(beam, vocab)[0] == beam[1]
+    # a complete sentence that happens to be shorter stays in the running
+    beam = ["I want a latte with zorbulon.", "I want a latte."]
+    assert rerank(beam, vocab)[0] == beam[1]

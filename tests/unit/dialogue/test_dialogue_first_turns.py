@@ -1,0 +1,118 @@
+"""First turns a model may misroute, answered by what was said: the dialogue's own rules on a
+real seeded shop, with hand-made parses (the intent a model might give, right or wrong)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Shop = Any  # the ``shop`` fixture (conftest.py)
+
+
+def lines(shop: Shop, customer: str = "guest") -> list[tuple[str, int]]:
+    return [(ln.name, ln.quantity) for ln in shop.cart(customer).lines]
+
+
+def test_a_removal_said_with_no_word_of_removal_is_an_add(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "get some strawberry pop tarts", "remove_from_cart", product="strawberry pop")
+    assert t.reply_key == "added_one"
+    assert lines(shop) == [("Frosted Strawberry Toaster Pastries", 1)]
+
+
+def test_everything_in_a_name_empties_nothing(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add bananas", "add_to_cart", product="bananas")
+    t = shop.say(m, "let me get a bag of everything bagels", "clear_cart", 0.7)
+    assert t.reply_key == "added_one" and ("Everything Bagels", 1) in lines(shop)
+
+
+def test_a_removal_verb_that_is_also_a_word_of_a_name_still_removes(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add a frozen pizza", "add_to_cart", product="frozen pizza")
+    t = shop.say(m, "drop the frozen pizza", "remove_from_cart", product="frozen pizza")
+    assert t.reply_key == "removed" and lines(shop) == []
+
+
+def test_products_said_with_nothing_else_are_added_whatever_the_intent(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "uh pistachios, the roasted salted ones", "search_product",
+                 product="pistachios")
+    assert lines(shop) == [("Roasted Salted Pistachios", 1)], t.reply
+    m = shop.manager()
+    t = shop.say(m, "eggo waffles for the freezer", "search_product", product="waffles")
+    assert ("Homestyle Waffles", 1) in lines(shop), t.reply
+
+
+def test_a_word_the_store_files_products_as_finds_them_before_a_name_that_only_holds_it(
+        shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "throw in some pasta", "add_to_cart", product="pasta")
+    assert lines(shop) == [("Spaghetti", 1)], t.reply  # not the pasta sauce
+    m = shop.manager()
+    t = shop.say(m, "i need fish food for the tank", "add_to_cart", product="fish food")
+    assert ("Tropical Fish Flakes", 1) in lines(shop), t.reply  # not the fish sticks
+
+
+def test_one_product_found_is_offered_not_asked_about(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "search for sriracha", "search_product", product="sriracha")
+    assert t.reply_key == "search_one" and "Which one" not in t.reply
+    assert t.reply.endswith("Want one?")
+    t = shop.say(m, "yes", "affirm")
+    assert lines(shop) == [("Sriracha Hot Chili Sauce", 1)]
+
+
+def test_organic_asked_of_several_is_answered_for_all_of_them(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "is the gerber baby food organic", "product_info", brand="gerber",
+                 product="baby food", info_type="organic")
+    assert t.reply_key == "info_organic_all" and "Pear Baby Food Puree" in t.reply
+
+
+def test_a_question_after_the_product_is_a_question(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "horizon milk, is that organic", "add_to_cart", product="milk")
+    assert t.reply_key == "info_organic" and lines(shop) == []
+
+
+def test_the_last_of_several_store_topics_says_what_is_asked(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "what hours do you deliver", "faq", faq_topic=["store_hours", "delivery"])
+    assert "deliver" in t.reply.lower() and "eight in the morning" in t.reply
+
+
+def test_a_store_question_not_understood_is_answered_by_its_words(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "is there a way to shop if i'm blind", "checkout", 0.3)
+    assert t.reply_key == "faq_answer" and "voice" in t.reply
+    m = shop.manager()
+    t = shop.say(m, "what happens if something i order is out of stock", "product_info",
+                 info_type="availability")
+    assert t.reply_key == "faq_answer" and "substitute" in t.reply
+
+
+def test_lets_do_a_count_of_a_product_in_the_cart_sets_it(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add two ramen", "add_to_cart", quantity="two", product="ramen")
+    t = shop.say(m, "actually let's do ten packs of ramen", "add_to_cart", quantity="ten",
+                 product="ramen")
+    assert t.reply_key == "quantity_set" and lines(shop) == [("Chicken Flavor Ramen Noodles", 10)]
+
+
+def test_more_of_a_product_with_nothing_listed_adds_to_its_line(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add two plain greek yogurts", "add_to_cart", quantity="two",
+             product="plain greek yogurts")
+    (name, _), = lines(shop)
+    t = shop.say(m, "can i get two more yogurts", "more", quantity="two", product="yogurts")
+    assert lines(shop) == [(name, 4)], t.reply
+
+
+def test_a_whole_past_order_asked_for_as_an_add_is_a_reorder(shop: Shop) -> None:
+    before = lines(shop, "alice")
+    m = shop.manager("alice")
+    t = shop.say(m, "put my last order back in the cart", "add_to_cart", ordinal="last")
+    assert t.reply_key == "confirm_reorder_last" and lines(shop, "alice") == before
+    m = shop.manager("alice")
+    t = shop.say(m, "i want to buy my regular groceries again", "reorder", product="regular")
+    assert t.reply_key == "confirm_reorder_usual"
