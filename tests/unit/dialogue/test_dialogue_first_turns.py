@@ -116,3 +116,28 @@ def test_a_whole_past_order_asked_for_as_an_add_is_a_reorder(shop: Shop) -> None
     m = shop.manager("alice")
     t = shop.say(m, "i want to buy my regular groceries again", "reorder", product="regular")
     assert t.reply_key == "confirm_reorder_usual"
+
+
+def test_the_pick_weighs_what_it_is_for_and_the_packaging_said(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "some treats for the dog", "add_to_cart", product="treats")
+    assert lines(shop)[0][0] in ("Dental Chew Treats", "Original Dog Biscuits"), t.reply
+    m = shop.manager("bob")
+    t = shop.say(m, "um four ears of corn please", "add_to_cart", quantity="four", product="corn")
+    assert lines(shop, "bob") == [("Sweet Corn", 4)], t.reply  # fresh, by the ear
+
+
+def test_a_polite_request_is_no_question(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "can you throw in a couple of limes", "product_info", product="limes")
+    assert lines(shop) == [("Limes", 2)], t.reply
+
+
+def test_forget_and_reduce_to_are_said_of_the_cart(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add bread", "add_to_cart", product="bread")
+    shop.say(m, "add three bananas", "add_to_cart", quantity="three", product="bananas")
+    t = shop.say(m, "um forget the bread", "nlu_fallback", 0.3)
+    assert t.reply_key == "removed" and [n for n, _ in lines(shop)] == ["Bananas"]
+    t = shop.say(m, "reduce the bananas to one", "add_to_cart", quantity="one", product="bananas")
+    assert lines(shop) == [("Bananas", 1)], t.reply
