@@ -69,13 +69,16 @@ def prompt_names(store: StoreFile, budget: int = PROMPT_CHARS) -> list[str]:
 
 def second_prompt(store: StoreFile, limit: int = 20) -> SecondPrompt | None:
     """For a catalog whose names do not all fit one prompt: from the first pass's
-    hypotheses, a prompt of the products they most likely named (``Lexicon.likely``)."""
+    hypotheses, a prompt of the products they most likely named (``Lexicon.likely``); none
+    when every word of the best one is a word of the catalog or of a request."""
     if len(prompt_names(store)) >= len({p.name.lower() for p in store.active_products}):
         return None
     lexicon = Lexicon.from_catalog(store.active_products, store.categories)
     topic = f"shopping at {store.store.name}"
 
     def prompt(heard: list[str]) -> str | None:
+        if heard and lexicon.all_known(heard[0]):
+            return None  # every word of the best hearing is the store's: nothing to hear again
         names = lexicon.likely(heard, limit)
         return whisper_prompt(topic, names, []) if names else None
 

@@ -22,7 +22,8 @@ from commerce.cart.pricing import (
 )
 from commerce.catalog.info import ChosenModifier
 from commerce.catalog.models import Store
-from commerce.catalog.service import get_product, products_by_id
+from commerce.catalog.search import product_infos
+from commerce.catalog.service import get_product
 from commerce.customers.service import load_customer
 from commerce.db import reads, unit_of_work
 from commerce.errors import (
@@ -98,7 +99,7 @@ def view_cart(session: Session, customer_id: str, *, store: str) -> CartView:
     shop = load_store(session, store)
     cart = find_cart(session, customer_id, store, create=False)
     rows = list(cart.lines) if cart else []
-    products = products_by_id(session, [r.product_id for r in rows])
+    products = product_infos(session, [r.product_id for r in rows])
     lines = []
     for row in rows:
         product = products[row.product_id]

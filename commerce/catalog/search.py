@@ -128,6 +128,12 @@ def _matched(index: CatalogIndex, terms: str, entry: Entry, fuzzy: bool) -> str:
     return "category"
 
 
+def product_infos(session: Session, ids: list[int]) -> dict[int, ProductInfo]:
+    """Products by id as ``products_by_id`` gives them, from the catalog index's cache (its
+    static parts change only with the catalog version; stock and active are read now)."""
+    return _infos(session, get_index(session), ids) if ids else {}
+
+
 def _infos(session: Session, index: CatalogIndex, ids: list[int]) -> dict[int, ProductInfo]:
     """Product details: static parts cached per index; stock and active read live."""
     missing = [pid for pid in ids if pid not in index.infos]

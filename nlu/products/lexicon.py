@@ -177,6 +177,11 @@ class Lexicon:
         ranked = sorted(scores, key=lambda p: (-scores[p], -self.names[p][1], p))
         return list(dict.fromkeys(self.names[p][0] for p in ranked))[:limit]
 
+    def all_known(self, text: str) -> bool:
+        """Every word of ``text`` is a catalog word, a request's word or a number."""
+        return all(w in self.vocabulary or w in NEVER_ALONE or w.isdigit()
+                   for w in key_words(text))
+
     def one_product(self, words: Iterable[str]) -> bool:
         """Some product's brand and name hold all these words ("tropicana" "orange juice";
         not "milk" "bread")."""

@@ -203,3 +203,8 @@ def test_to_between_a_request_verb_and_a_product_is_the_count_two(lexicon: Lexic
     assert items(merged) == [("quantity", "two"), ("product", "hass avocados")]
     merged = with_catalog(_parse("i'd like to order hass avocados"), lexicon)
     assert ("quantity", "two") not in items(merged)
+
+
+def test_a_hearing_all_in_the_store_s_words_is_known(lexicon: Lexicon) -> None:
+    assert lexicon.all_known("Can you add two whole milk, please?")
+    assert not lexicon.all_known("Can you add two dorados?")  # a word to hear again
