@@ -164,3 +164,13 @@ def pin_digits(text: str) -> str | None:
     if not tokens or not all(t.isdigit() for t in tokens):
         return None
     return "".join(tokens)
+
+
+_TIMES = {"double": 2, "twice": 2, "triple": 3}
+_MULTIPLY = re.compile(r"\b(double|twice|triple)\b")
+
+
+def times(text: str) -> int | None:
+    """"double the bananas" -> 2: the line's count multiplied."""
+    found = _MULTIPLY.search(fold(text))
+    return _TIMES[found.group(1)] if found else None

@@ -23,6 +23,7 @@ from assistant.dialogue.language import bare_quantity, is_question, pin_digits, 
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.said import (
     about_the_cart,
+    asks_cart_total,
     names_products,
     out_of_the_cart,
     points_at,
@@ -64,6 +65,9 @@ HANDLERS: dict[str, Handler] = {
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
 # Intents that would ask "what?" of a sentence naming nothing: a store question's words
 # there are the question ("is there a way to shop if i'm blind", "is this thing recording").
+# Intents "make it one gallon", "double the bananas" are heard as, with the line in the cart.
+SET_INTENTS = frozenset({"add_to_cart", "change_quantity", "reorder", "search_product",
+                         FALLBACK_INTENT})
 ASKS_WHAT = frozenset({"product_info", "search_product", "add_to_cart", "help"})
 # Intents a price, stock or size question is near to: which of them a model ranks first (or
 # leaves too close to call) must not decide whether the shopper hears the facts.
@@ -171,9 +175,11 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
         handler = add.handle  # a grocery product heard as a drink order: add it as such
     understood = parse.intent != FALLBACK_INTENT and parse.confidence >= ctx.options.low_confidence
     names_one = any(parse.first(name) for name in info.TARGET_ENTITIES)
-    if parse.intent in ASKS_WHAT and not names_one and not points_at(parse.text) and \
+    if parse.intent in ASKS_WHAT and not names_one and not points_at(ctx, parse.text) and \
             info.faq_heard(ctx, parse):
         handler = info.handle_faq  # "what happens if something i order is out of stock"
+    elif asks_cart_total(parse.text):
+        handler, understood = cart.handle_view, True  # "how much is my total so far"
     elif product_question(parse, ctx.store):
         handler, understood = info.handle_product_info, True
     elif new_count(ctx, parse):
@@ -189,7 +195,7 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
         handler, understood = cart.handle_remove, True  # "get the cheddar out of my cart"
     elif not understood and taken_from_cart(ctx, parse):
         handler, understood = cart.handle_remove, True  # "scratch the ice cream", unsure
-    elif parse.intent in ("add_to_cart", "change_quantity") and sets_count(ctx, parse):
+    elif parse.intent in SET_INTENTS and sets_count(ctx, parse):
         handler, understood = cart.handle_change, True  # "let's do ten packs of ramen"
     elif parse.intent == "more" and not ctx.state.listed and names_products(parse, exactly=True):
         handler = add.handle  # "can i get two more yogurts": nothing was listed to go on with

@@ -125,7 +125,12 @@ def without_overlaps(entities: list[Entity], text: str = "") -> list[Entity]:
 
 _NUMBER = rf"(?:(?:{number_pattern()})(?:[\s-]+(?:{number_pattern()}))*|\d+)"
 _PACK = re.compile(rf"\b(?P<nums>{_NUMBER})[\s-]+(?:(?P<what>rolls?|cans?|bottles?)[\s-]+)?"
-                   rf"(?P<word>packs?|pk|count|ct)\b", re.IGNORECASE)
+                   rf"(?P<word>packs?|pk|count|ct|liters?|litres?|pounds?|lbs?|ounces?|oz|"
+                   rf"gallons?|quarts?)\b", re.IGNORECASE)
+# A measure said as the size of one thing ("a two liter of coke", "a five pound bag"); said
+# in the plural it counts ("two pounds of bananas": two of the one pound).
+_MEASURES = frozenset("liter litre pound lb ounce oz gallon quart".split())
+_PACK_WORD = "pack"
 
 
 def _count_and_size(nums: str) -> tuple[str, int] | None:
@@ -151,7 +156,10 @@ def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
     found = []
     for m in _PACK.finditer(text):
         split = _count_and_size(m.group("nums"))
-        plural = m.group("word").lower().endswith("s")
+        word = m.group("word").lower()
+        plural = word.endswith("s")
+        if word.rstrip("s") in _MEASURES and (plural or split is None or split[0]):
+            continue  # "two pounds of bananas", "two five pound bags": counts
         if split is not None and (split[0] or not plural):
             found.append((m, *split))
     if not found:
@@ -160,10 +168,11 @@ def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
             or not any(e.start < m.end() and m.start() < e.end for m, _, _ in found)]
     for m, count, size in found:
         what = (m.group("what") or "").lower().rstrip("s")
+        measure = m.group("word").lower()
         start = m.start() + len(count) if count else m.start()  # the count is its own
         start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
-        kept.append(Entity("size", f"{size} {what + 's' if what else 'pack'}", start,
-                           m.end(), raw=text[start : m.end()]))
+        name = measure if measure in _MEASURES else f"{what}s" if what else _PACK_WORD
+        kept.append(Entity("size", f"{size} {name}", start, m.end(), raw=text[start : m.end()]))
         if count:
             kept.append(Entity("quantity", count, m.start(), m.start() + len(count), raw=count))
     return sorted(kept, key=lambda e: (e.start, e.end))

@@ -9,7 +9,7 @@ import re
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import cart
-from assistant.dialogue.language import is_question
+from assistant.dialogue.language import is_question, times
 from commerce.cart import view_cart
 from nlu.products import SPOTTER
 from nlu.types import FALLBACK_INTENT, Parse
@@ -53,8 +53,12 @@ _POINTER = re.compile(r"\b(it|its|it's|that|this|them|they|those|these|one|ones)
 
 
 # A count said as the new total for a line already in the cart.
-_SET = re.compile(r"\b(let's do|lets do|let's make it|make it|make that|instead|(reduce|lower|cut|"
-                  r"bump|increase|decrease|change|set|update)\b.*\bto)\b")
+_SET = re.compile(r"\b(let's do|lets do|let's make it|make it|make that|instead|(only|just) "
+                  r"(want|need)|(reduce|lower|cut|bump|increase|decrease|change|set|update)\b.*"
+                  r"\bto)\b")
+# "how much is my total so far": the cart, not a product named Total.
+_CART_TOTAL = re.compile(r"\b(my|our) (total|subtotal|bill)\b|\b(total|bill) (so far|now)\b|"
+                         r"\bwhat do (i|we) owe\b")
 _IN_CART = re.compile(r"\b(in|on) (my|the|our) (cart|basket|order|list)\b")
 _AGAIN = re.compile(r"\b(again|usual|last|reorder|regular|same|previous|before|past)\b")
 # What a removal or an emptied cart is said with, outside the products' names ("everything
@@ -138,14 +142,19 @@ def whole_order(text: str) -> bool:
     return bool(_WHOLE_ORDER.search(fold(text)))
 
 
-def points_at(text: str) -> bool:
-    """"it", "that one": the sentence points at a product said before."""
-    return bool(_POINTER.search(fold(text)))
+def points_at(ctx: Context, text: str) -> bool:
+    """"it", "that one": the sentence points at a product said before (when there is one)."""
+    something = ctx.state.last_sku is not None or bool(ctx.state.listed)
+    return something and bool(_POINTER.search(fold(text)))
+
+
+def asks_cart_total(text: str) -> bool:
+    return bool(_CART_TOTAL.search(fold(text)))
 
 
 def sets_count(ctx: Context, parse: Parse) -> bool:
     """"actually let's do ten packs of ramen": a new total for a line the cart has."""
-    return bool(_SET.search(fold(parse.text))) and in_cart_named(ctx, parse)
+    return bool(_SET.search(fold(parse.text)) or times(parse.text)) and in_cart_named(ctx, parse)
 
 
 def polite_request(text: str) -> bool:

@@ -134,6 +134,9 @@ class Lexicon:
                 if len(brand) > 1 and len(brand[0]) >= 4 and _edge_ok(brand[0]) and \
                         not uses[brand[0]]:  # "beyond" for Beyond Meat, in no product's name
                     found.append(Phrase((brand[0],), "brand", product.brand, "rare"))
+                for start in range(1, len(brand) - 1):  # "toll house" of Nestle Toll House
+                    if _edge_ok(brand[start]) and _edge_ok(brand[-1]):
+                        found.append(Phrase(tuple(brand[start:]), "brand", product.brand))
             found += [Phrase(tuple(key_words(a)), "product", a) for a in product.aliases]
             head = _head(name)
             if head is not None:  # "organic" alone is no product, "diapers" is

@@ -162,6 +162,16 @@ def _qualifies(text: str, item: _Item, following: _Item | None) -> bool:
         not between.strip(" -'")
 
 
+_ARTICLE_NEXT = re.compile(r"^\s+(?:a|an|the|some|me|us|in|on)\b", re.IGNORECASE)
+
+
+def _verb_first(text: str, item: _Item) -> bool:
+    """A single word said first and followed by an article is the request's verb ("pop a
+    box of eggo waffles in there"), not a product ("Fruit Ice Pops")."""
+    return item.start == len(text) - len(text.lstrip()) and len(item.spots) == 1 and \
+        len(item.spots[0].words) == 1 and bool(_ARTICLE_NEXT.match(text[item.end :]))
+
+
 def _purpose(text: str, item: _Item) -> bool:
     """"butter for baking", "dawn for the dishes": what it is for, not another item (a need
     said alone, "something for a headache", is the one item, and stays)."""
@@ -177,6 +187,7 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
         # A word few names share, said alone beside named products, is context ("i'm making
         # breakfast"); so is what an item is for ("butter for baking").
         kept_items = [i for i in items if not _purpose(text, i)] or items[:1]
+        kept_items = [i for i in kept_items if not _verb_first(text, i)] or kept_items
         kept_items = [i for n, i in enumerate(kept_items) if not _qualifies(
             text, i, kept_items[n + 1] if n + 1 < len(kept_items) else None)]
         if any(not _context(text, i) for i in kept_items):

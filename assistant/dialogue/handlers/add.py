@@ -17,6 +17,7 @@ from assistant.dialogue.state import Alternative, Item, Line, Request
 from commerce.cart import MAX_QUANTITY, MIN_QUANTITY
 from commerce.catalog import customizable_products
 from nlu.types import Parse
+from storedata.text import key_words
 
 _ORDINAL_WORDS = re.compile(r"\b(first|second|third|fourth|fifth|last|top|1st|2nd|3rd|4th|5th)\b")
 
@@ -70,6 +71,13 @@ def _sold_by_dozen(item: Item) -> bool:
     return "dozen" in size or size.startswith("12 ")
 
 
+def _sold_as(item: Item, quantity: int, unit: str | None) -> bool:
+    """The count and unit said are the product's own size ("4 ears")."""
+    size = key_words(item.size or "")
+    return bool(unit) and size[:2] == [str(quantity), *key_words(unit or "")][:2] and \
+        len(size) >= 2
+
+
 def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi: bool) -> Reply:
     """Resolve requests in order, each to one product (the sensible pick among several)."""
     todo = list(todo)
@@ -117,10 +125,14 @@ def with_item(ctx: Context, item: Item, request: Request, done: list[Line],
     quantity = request.quantity
     if quantity and "dozen" in request.quantity_words and _sold_by_dozen(item):
         quantity = cartons_of_dozen(quantity, request.quantity_words)  # "a dozen": one carton
+    elif quantity and _sold_as(item, quantity, request.unit):
+        quantity = 1  # "four ears of corn" of corn sold four ears to a pack: one pack
     line = Line(sku=item.sku, name=item.name, quantity=quantity or 0,
                 unit_price_cents=item.price_cents)
     if request.quantity is None:  # "a box of spaghetti", "add milk": one
         line.quantity = 1
+        if any(d.sku == item.sku for d in done):
+            return None  # "my dog needs food, add a bag of dog food": said twice, one
     other = ctx.state.alternative
     if other is not None and other.sku == line.sku:
         other.quantity = line.quantity

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.dialogue.actions import line_words
 from assistant.dialogue.context import Context
-from assistant.dialogue.language import cartons_of_dozen, parse_ordinal, parse_quantity
+from assistant.dialogue.language import cartons_of_dozen, parse_ordinal, parse_quantity, times
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import first_quantity
 from assistant.dialogue.resolve import resolve
@@ -103,9 +103,12 @@ def handle_change(ctx: Context, parse: Parse) -> Reply:
     quantity_entity = parse.first("quantity")
     quantity = (parse_quantity(quantity_entity.value) if quantity_entity else None) or \
         first_quantity(parse)
+    line = _target_line(ctx, parse, cart)
+    factor = times(parse.text)
+    if quantity is None and factor is not None and line is not None:
+        quantity = line.quantity * factor  # "double the bananas"
     if quantity is None:
         return ctx.say("change_how_many")
-    line = _target_line(ctx, parse, cart)
     if line is None:
         return ctx.say("change_which")
     size = (get_product_by_sku(ctx.session, line.sku).size or "").lower()

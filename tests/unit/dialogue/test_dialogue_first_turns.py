@@ -124,7 +124,7 @@ def test_the_pick_weighs_what_it_is_for_and_the_packaging_said(shop: Shop) -> No
     assert lines(shop)[0][0] in ("Dental Chew Treats", "Original Dog Biscuits"), t.reply
     m = shop.manager("bob")
     t = shop.say(m, "um four ears of corn please", "add_to_cart", quantity="four", product="corn")
-    assert lines(shop, "bob") == [("Sweet Corn", 4)], t.reply  # fresh, by the ear
+    assert lines(shop, "bob") == [("Sweet Corn", 1)], t.reply  # fresh, four ears to a pack
 
 
 def test_a_polite_request_is_no_question(shop: Shop) -> None:
@@ -141,3 +141,42 @@ def test_forget_and_reduce_to_are_said_of_the_cart(shop: Shop) -> None:
     assert t.reply_key == "removed" and [n for n, _ in lines(shop)] == ["Bananas"]
     t = shop.say(m, "reduce the bananas to one", "add_to_cart", quantity="one", product="bananas")
     assert lines(shop) == [("Bananas", 1)], t.reply
+
+
+def test_a_measure_said_of_one_thing_is_its_size_not_a_count(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "hey, add a five pound bag of russet potatoes", "add_to_cart",
+                 quantity="five", product="russet potatoes")
+    assert lines(shop) == [("Russet Potatoes", 1)], t.reply
+    m = shop.manager("bob")
+    t = shop.say(m, "add two pounds of bananas", "add_to_cart", quantity="two", product="bananas")
+    assert lines(shop, "bob") == [("Bananas", 2)], t.reply  # in the plural it counts
+
+
+def test_a_count_and_unit_that_are_the_products_own_size_are_one_pack(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "um four ears of corn please", "add_to_cart", quantity="four", product="corn")
+    assert lines(shop) == [("Sweet Corn", 1)], t.reply
+
+
+def test_double_and_only_want_set_the_line(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add two bananas", "add_to_cart", quantity="two", product="bananas")
+    t = shop.say(m, "double the bananas", "search_product", product="bananas")
+    assert lines(shop) == [("Bananas", 4)], t.reply
+    t = shop.say(m, "i only want one bunch of bananas", "add_to_cart", quantity="one",
+                 product="bananas")
+    assert lines(shop) == [("Bananas", 1)], t.reply
+
+
+def test_my_total_is_the_cart_not_a_product_named_total(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add bananas", "add_to_cart", product="bananas")
+    t = shop.say(m, "how much is my total so far", "product_info", product="total")
+    assert t.reply_key == "cart_contents"
+
+
+def test_a_product_said_twice_without_a_count_is_one(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "my dog needs food, add a bag of dog food", "add_to_cart", product="dog food")
+    assert [q for _, q in lines(shop)] == [1], t.reply

@@ -208,3 +208,14 @@ def test_to_between_a_request_verb_and_a_product_is_the_count_two(lexicon: Lexic
 def test_a_hearing_all_in_the_store_s_words_is_known(lexicon: Lexicon) -> None:
     assert lexicon.all_known("Can you add two whole milk, please?")
     assert not lexicon.all_known("Can you add two dorados?")  # a word to hear again
+
+
+def test_a_single_word_said_first_before_an_article_is_the_verb(lexicon: Lexicon) -> None:
+    assert values(with_catalog(_parse("coke a bag of doritos in there"), lexicon)) == [
+        "doritos"]  # as "pop a box of ..." is no soda
+
+
+def test_the_end_of_a_brand_names_it() -> None:
+    lexicon = Lexicon.from_catalog([P("Semi Sweet Chocolate Chips", "Nestle Toll House")])
+    assert found("the toll house chocolate chips", lexicon) == [
+        "nestle toll house", "chocolate chip"]
