@@ -22,6 +22,7 @@ from assistant.dialogue.handlers import (
 from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.said import (
+    GET_NEIGHBOURS,
     about_the_cart,
     asks_cart_total,
     names_products,
@@ -33,6 +34,7 @@ from assistant.dialogue.said import (
     whole_order,
 )
 from assistant.dialogue.state import Action
+from nlu.products import SPOTTER
 from nlu.types import FALLBACK_INTENT, Parse
 
 HANDLERS: dict[str, Handler] = {
@@ -67,8 +69,8 @@ YES_NO_INTENTS = frozenset({"affirm", "deny"})
 # there are the question ("is there a way to shop if i'm blind", "is this thing recording").
 # Intents "make it one gallon", "double the bananas" are heard as, with the line in the cart.
 SET_INTENTS = frozenset({"add_to_cart", "change_quantity", "reorder", "search_product",
-                         FALLBACK_INTENT})
-ASKS_WHAT = frozenset({"product_info", "search_product", "add_to_cart", "help"})
+                         "order_drink", FALLBACK_INTENT})
+ASKS_WHAT = frozenset({"product_info", "search_product", "add_to_cart", "help", "order_drink"})
 # Intents a price, stock or size question is near to: which of them a model ranks first (or
 # leaves too close to call) must not decide whether the shopper hears the facts.
 QUESTION_NEIGHBOURS = frozenset({"product_info", "search_product", "add_to_cart", "order_drink"})
@@ -174,7 +176,8 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
     if parse.intent == "order_drink" and ctx.store != "cafe":
         handler = add.handle  # a grocery product heard as a drink order: add it as such
     understood = parse.intent != FALLBACK_INTENT and parse.confidence >= ctx.options.low_confidence
-    names_one = any(parse.first(name) for name in info.TARGET_ENTITIES)
+    names_one = any(parse.first(name) for name in info.TARGET_ENTITIES) if ctx.store == "cafe" \
+        else any(e.role == SPOTTER for e in parse.entities)  # what the catalog has
     if parse.intent in ASKS_WHAT and not names_one and not points_at(ctx, parse.text) and \
             info.faq_heard(ctx, parse):
         handler = info.handle_faq  # "what happens if something i order is out of stock"
@@ -193,7 +196,8 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
     elif not understood and names_products(parse, exactly=True) and \
             out_of_the_cart(parse.text):
         handler, understood = cart.handle_remove, True  # "get the cheddar out of my cart"
-    elif not understood and taken_from_cart(ctx, parse):
+    elif (not understood or parse.intent in GET_NEIGHBOURS) and taken_from_cart(
+            ctx, parse, strongly=understood):
         handler, understood = cart.handle_remove, True  # "scratch the ice cream", unsure
     elif parse.intent in SET_INTENTS and sets_count(ctx, parse):
         handler, understood = cart.handle_change, True  # "let's do ten packs of ramen"

@@ -161,7 +161,14 @@ def polite_request(text: str) -> bool:
     return bool(_POLITE.match(fold(text)))
 
 
-def taken_from_cart(ctx: Context, parse: Parse) -> bool:
-    """"scratch the ice cream", unsure: a word of removal and a product the cart has."""
-    return names_products(parse, exactly=True) and taken_away(parse) and \
-        in_cart_named(ctx, parse)
+# Words that say "take it away" whatever a model heard ("actually, never mind the ice cream").
+_REMOVE = re.compile(r"\b(remove|delete|drop|never mind|nevermind|forget|scratch|get rid|"
+                     r"take (it |that |them )?(out|off))\b")
+
+
+def taken_from_cart(ctx: Context, parse: Parse, strongly: bool = False) -> bool:
+    """"scratch the ice cream", unsure: a word of removal and a product the cart has
+    (``strongly``: a word that only ever removes, "never mind", "forget")."""
+    said = _outside_items(parse, names_only=True)
+    cue = _REMOVE.search(said) if strongly else _TAKE_AWAY.search(said)
+    return bool(cue) and names_products(parse, exactly=True) and in_cart_named(ctx, parse)

@@ -180,3 +180,14 @@ def test_a_product_said_twice_without_a_count_is_one(shop: Shop) -> None:
     m = shop.manager()
     t = shop.say(m, "my dog needs food, add a bag of dog food", "add_to_cart", product="dog food")
     assert [q for _, q in lines(shop)] == [1], t.reply
+
+
+def test_never_mind_a_product_in_the_cart_removes_it_whatever_the_intent(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add vanilla ice cream", "add_to_cart", product="vanilla ice cream")
+    t = shop.say(m, "actually, never mind the ice cream", "search_product", 0.56,
+                 product="ice cream")
+    assert t.reply_key == "removed" and lines(shop) == []
+    shop.say(m, "add bananas", "add_to_cart", product="bananas")
+    t = shop.say(m, "no, do you have the bananas", "search_product", product="bananas")
+    assert lines(shop) == [("Bananas", 1)]  # "no" alone takes nothing away
