@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,20 @@ def _entry(topic: str, value: Any) -> FaqEntry:
 
 
 def load_faq(path: Path | None = None) -> list[FaqEntry]:
-    """Entries from a mapping ``topic: answer | {answer, keywords}`` or a list of entries."""
+    """Entries from a mapping ``topic: answer | {answer, keywords}`` or a list of entries,
+    read once per version of the file (a turn may ask several times)."""
     source = path or DEFAULT_PATH
     if not source.exists():
         return []
-    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    return list(_read(source, source.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=8)
+def _read(source: Path, _version: int) -> tuple[FaqEntry, ...]:
+    return tuple(_parse(yaml.safe_load(source.read_text(encoding="utf-8"))))
+
+
+def _parse(raw: Any) -> list[FaqEntry]:
     for wrapper in ("topics", "faq"):
         if isinstance(raw, dict) and isinstance(raw.get(wrapper), (list, dict)):
             raw = raw[wrapper]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.dialogue.context import Context
-from assistant.dialogue.resolve import Resolution
+from assistant.dialogue.resolve import Resolution, filed_as
 from assistant.dialogue.resolve import about as is_about
 from assistant.dialogue.state import Item, Request
 from commerce.cart import view_cart
@@ -63,15 +63,12 @@ def pick(ctx: Context, found: Resolution, query: str, request: Request | None = 
     """Among several matches, of those that are what was asked for (a name about the word
     said last: "rice" is White Rice, not a dog food with rice; or filed as what was said:
     "pasta" is spaghetti, not pasta sauce; else a name holding every word said): the one for
-    what it is for and in the packaging said, then the one already in the cart ("two more yogurts"), else what this shopper bought most, else the
-    one filed as what was said, else the best seller."""
+    what it is for and in the packaging said, then the one already in the cart ("two more
+    yogurts"), else what this shopper bought most, else the one filed as what was said (a
+    "syrup" beside pancakes), else the best seller."""
     pool = found.candidates or found.choices
     bought = times_bought(ctx.session, ctx.customer_id, store=ctx.store)
     said = key_words(query)
-    phrase = " ".join(said)
-
-    def tagged(item: Item) -> bool:  # "syrup" by pancakes is the one filed as syrup
-        return bool(phrase) and phrase in item.tags
 
     def about(item: Item) -> bool:
         return is_about(item, said)
@@ -81,7 +78,7 @@ def pick(ctx: Context, found: Resolution, query: str, request: Request | None = 
 
     in_cart = {ln.sku for ln in view_cart(ctx.session, ctx.customer_id, store=ctx.store).lines}
     best = max(pool, key=lambda i: (about(i), named(i), *_fits(i, request), i.sku in in_cart,
-                                    bought.get(i.sku, 0), tagged(i), i.popularity))
+                                    bought.get(i.sku, 0), filed_as(i, said), i.popularity))
     others = [o for o in [*pool, *found.others] if o.sku != best.sku and _matters(best, o)
               and (about(o) or not about(best))]
     # The organic one first when the pick is not organic; else the closest match.

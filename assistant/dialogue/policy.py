@@ -65,11 +65,11 @@ HANDLERS: dict[str, Handler] = {
     "provide_pin": checkout.handle_unasked_pin,
 }
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
-# Intents that would ask "what?" of a sentence naming nothing: a store question's words
-# there are the question ("is there a way to shop if i'm blind", "is this thing recording").
 # Intents "make it one gallon", "double the bananas" are heard as, with the line in the cart.
 SET_INTENTS = frozenset({"add_to_cart", "change_quantity", "reorder", "search_product",
                          "order_drink", FALLBACK_INTENT})
+# Intents that would ask "what?" of a sentence naming nothing: a store question's words
+# there are the question ("is there a way to shop if i'm blind", "is this thing recording").
 ASKS_WHAT = frozenset({"product_info", "search_product", "add_to_cart", "help", "order_drink"})
 # Intents a price, stock or size question is near to: which of them a model ranks first (or
 # leaves too close to call) must not decide whether the shopper hears the facts.

@@ -100,12 +100,17 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
 ABOUT_SPREAD = 30.0  # a product about the word said is taken before one this much closer
 
 
+def filed_as(product: ProductInfo | Item, said: list[str]) -> bool:
+    """The store files the product as the words said, by a tag ("pasta", "fish food")."""
+    return bool(said) and " ".join(said) in {" ".join(key_words(t)) for t in product.tags}
+
+
 def about(product: ProductInfo | Item, said: list[str]) -> bool:
     """The product is what the words name: a name about the last word ("rice": White Rice,
     not a dog food with rice), or filed as the words ("pasta": spaghetti, not pasta sauce)."""
     if not said:
         return False
-    if " ".join(said) in {" ".join(key_words(t)) for t in product.tags}:
+    if filed_as(product, said):
         return True
     named = set(key_words(f"{product.brand or ''} {product.name}"))
     return head_word(product.name) == said[-1] and set(said) <= named

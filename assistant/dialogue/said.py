@@ -92,8 +92,10 @@ def _only_products(parse: Parse) -> bool:
     return all(w in _PLAIN for w in re.findall(r"[a-z']+", rest))
 
 
-def taken_away(parse: Parse) -> bool:
-    return bool(_TAKE_AWAY.search(_outside_items(parse, names_only=True)))
+def taken_away(parse: Parse, words: re.Pattern[str] = _TAKE_AWAY) -> bool:
+    """A word of removal said outside the names ("scratch" the ice cream, not "everything"
+    bagels)."""
+    return bool(words.search(_outside_items(parse, names_only=True)))
 
 
 def wants_to_get(ctx: Context, parse: Parse) -> bool:
@@ -169,6 +171,5 @@ _REMOVE = re.compile(r"\b(remove|delete|drop|never mind|nevermind|forget|scratch
 def taken_from_cart(ctx: Context, parse: Parse, strongly: bool = False) -> bool:
     """"scratch the ice cream", unsure: a word of removal and a product the cart has
     (``strongly``: a word that only ever removes, "never mind", "forget")."""
-    said = _outside_items(parse, names_only=True)
-    cue = _REMOVE.search(said) if strongly else _TAKE_AWAY.search(said)
-    return bool(cue) and names_products(parse, exactly=True) and in_cart_named(ctx, parse)
+    return taken_away(parse, _REMOVE if strongly else _TAKE_AWAY) and \
+        names_products(parse, exactly=True) and in_cart_named(ctx, parse)

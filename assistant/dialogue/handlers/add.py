@@ -73,9 +73,7 @@ def _sold_by_dozen(item: Item) -> bool:
 
 def _sold_as(item: Item, quantity: int, unit: str | None) -> bool:
     """The count and unit said are the product's own size ("4 ears")."""
-    size = key_words(item.size or "")
-    return bool(unit) and size[:2] == [str(quantity), *key_words(unit or "")][:2] and \
-        len(size) >= 2
+    return unit is not None and key_words(item.size or "")[:2] == [str(quantity), *key_words(unit)]
 
 
 def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi: bool) -> Reply:
