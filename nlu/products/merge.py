@@ -5,8 +5,9 @@ Findings side by side ("tropicana" "orange juice") are one item when one product
 a brand first in such a group qualifies the rest. Words right before a finding that the
 catalog does not know at all stay with it ("unicorn" steaks: not just steaks), as do the words
 Rasa tagged before it, never packaging or counts ("pack of" coke). "To" between a request's
-verb and a product is the count "two" misheard ("i want to ribeye steaks"). Rasa's items that overlap no finding stay as they were (a product the store lacks is
-still heard, and answered). A count Rasa ran into the item is cut at the item.
+verb and a product is the count "two" misheard ("i want to ribeye steaks"). Rasa's items
+that overlap no finding stay as they were (a product the store lacks is still heard, and
+answered). A count Rasa ran into the item is cut at the item.
 """
 
 from __future__ import annotations
@@ -109,8 +110,8 @@ _WHICH_ONE = re.compile(r"^\s*ones?\b", re.IGNORECASE)
 
 
 # "I want to ribeye steaks": "two" heard as "to", between a request's verb and a product.
-_TWO_HEARD = re.compile(r"\b(?:want|need|add|get|grab|take|buy|order|like|have)\s+(to|too)\s+$",
-                        re.IGNORECASE)
+_VERBS = "add|get|need|want|buy|grab|take|order|like|have"  # a request's verbs, before its item
+_TWO_HEARD = re.compile(rf"\b(?:{_VERBS})\s+(to|too)\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
 
 
@@ -133,9 +134,8 @@ def _only_units(ent: Entity) -> bool:
 
 
 # What an item said as one follows: a list's joint, an article, a count, or a request's verb.
-_LISTED = re.compile(r"(?:^|[,;]|\b(?:and|or|plus|of|some|a|an|the|any|\d+|add|get|need|want|"
-                     r"buy|grab|take|order|put|throw in|pick up|like|have|me|"
-                     + number_pattern() + r"))\s*$", re.IGNORECASE)
+_LISTED = re.compile(rf"(?:^|[,;]|\b(?:and|or|plus|of|some|a|an|the|any|\d+|{_VERBS}|put|"
+                     r"throw in|pick up|me|" + number_pattern() + r"))\s*$", re.IGNORECASE)
 
 
 def _context(text: str, item: _Item) -> bool:
