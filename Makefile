@@ -9,10 +9,10 @@ VC          := $(VENV)/bin/voicecart
 STAMP       := $(VENV)/.installed
 LOCK        := requirements.lock
 EXTRAS      := voice,ko,bench,dev
-SYSDEPS     := espeak-ng libportaudio2 libsndfile1
+SYSDEPS     := espeak-ng libportaudio2 libsndfile1 postgresql
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup sysdeps models test lint unit run bench clean lock seeds shop-corpus shop-bench
+.PHONY: help setup sysdeps models test lint unit run bench clean lock seeds shop-corpus shop-bench pg-start pg-stop
 
 help:
 	@echo "make run    set everything up and start the assistant"
@@ -22,6 +22,7 @@ help:
 	@echo "make seeds  train with several seeds; NLU and journey tests and scores for each"
 	@echo "make shop-corpus  speak the grocery benchmark's requests with every offline voice"
 	@echo "make shop-bench   the grocery benchmark, typed and spoken (clean, 12 and 6 dB)"
+	@echo "make pg-start  a local PostgreSQL cluster in models/pg (port 5433); make pg-stop"
 	@echo "make lock   update requirements.lock after a dependency change (UPGRADE=1: refresh all)"
 
 sysdeps:
@@ -76,6 +77,13 @@ SEEDS       ?= 1 2 3
 seeds: setup
 	$(VC) bench seeds $(SEEDS) --out $(BENCH_DIR)
 
+# A development PostgreSQL cluster (initdb + pg_ctl in models/pg; the tests start their own).
+pg-start: setup
+	$(VC) db server start
+
+pg-stop: setup
+	$(VC) db server stop
+
 run: setup models
 	@$(VC) db init --seed --if-missing
 	@$(PY) -m assistant.start
@@ -95,6 +103,8 @@ bench: setup models
 	$(VC) bench search --products 100000 --repeat 10 --out $(BENCH_DIR)/search-100k.json
 	$(VC) bench grounding --out $(BENCH_DIR)/grounding.json
 	$(VC) bench grounding --products 100000 --out $(BENCH_DIR)/grounding-100k.json
+	$(VC) bench load --kiosks 8 --orders 2000 --backend sqlite --plot $(BENCH_DIR)/load-sqlite.png --out $(BENCH_DIR)/load-sqlite.json
+	$(VC) bench load --kiosks 8 --orders 2000 --backend postgresql --plot $(BENCH_DIR)/load-postgresql.png --out $(BENCH_DIR)/load-postgresql.json
 	$(VC) bench pipeline --limit 50 --out $(BENCH_DIR)/pipeline.json
 	$(VC) bench wer --out $(BENCH_DIR)/wer.json
 	$(SPEECH) --engine whisper --report $(BENCH_DIR)/speech-whisper --predictions $(BENCH_DIR)/predictions.json

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from assistant.dialogue.manager import DialogueManager
@@ -50,14 +49,14 @@ def build_parser(settings: Settings) -> NluParser:
 
 
 def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
-                   replies: Replies | None = None,
-                   sessions_dir: Path | None = None) -> DialogueManager:
+                   replies: Replies | None = None) -> DialogueManager:
     """The dialogue for ``settings.customer`` in ``settings.store``, on an existing shop
-    database (checked first, never created)."""
+    database (checked first, never created), its state kept in that database."""
     engine = open_shop(settings.db_url)
-    store = StateStore(sessions_dir) if sessions_dir else StateStore.for_db(settings.db_url)
+    sessions = session_factory(engine)
+    store = StateStore(sessions)
     return DialogueManager(
-        session_factory(engine), parser, settings.customer, settings.store,
+        sessions, parser, settings.customer, settings.store,
         replies or Replies.load(settings.data_dir / "replies.yml"),
         DialogueOptions(suggestions=settings.suggestions, faq_path=settings.data_dir / "faq.yml"),
         state_store=store,
@@ -71,12 +70,11 @@ def build_speaker(settings: Settings, echo: Callable[[str], None] | None = None)
 
 
 def build_pipeline(settings: Settings, speaker: Speaker | None,
-                   on_event: EventCallback = ignore,
-                   sessions_dir: Path | None = None) -> tuple[Pipeline, str]:
+                   on_event: EventCallback = ignore) -> tuple[Pipeline, str]:
     """The whole pipeline: the dialogue (database checked first), the NLU loading in the
     background meanwhile, the recognizer (no Whisper word timings: the dialogue needs the
     text only). Returns the pipeline and the line naming the speech engine."""
-    dialogue = build_dialogue(settings, sessions_dir=sessions_dir)
+    dialogue = build_dialogue(settings)
     dialogue.parser = build_parser(settings)
     recognizer, reason = build_recognizer(settings, whisper_words=False)
     return Pipeline(recognizer, dialogue, speaker, on_event), reason

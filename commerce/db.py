@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import logging
+import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -10,11 +13,13 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from commerce.errors import DatabaseMissing, SchemaMissing
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 Base: Any = declarative_base()
@@ -91,6 +96,11 @@ def begin_write(session: Session) -> None:
     session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
+def writing(session: Session) -> bool:
+    """True inside :func:`unit_of_work`: reads that lead to a write should lock their rows."""
+    return bool(session.info.get(_WRITING))
+
+
 def fresh_read(session: Session) -> None:
     """End a lingering read transaction so a read sees the latest committed data (under WAL a
     transaction keeps its snapshot). Inside a unit of work this does nothing."""
@@ -109,21 +119,49 @@ def reads(func: F) -> F:
     return cast(F, wrapper)
 
 
-def unit_of_work(session: Session, action: Callable[[], T]) -> T:
-    """Run ``action`` in one write transaction: commit on success, roll back on any error."""
+# PostgreSQL's "could not serialize" and "deadlock detected": the transaction may simply be
+# run again. SQLite's equivalent is a lock still held after the busy timeout.
+RETRY_PGCODES = frozenset({"40001", "40P01"})
+RETRIES = 4
+RETRY_BASE_S = 0.02
+
+
+def transient(exc: DBAPIError) -> bool:
+    """True for a conflict with another transaction that a retry can resolve."""
+    pgcode = getattr(exc.orig, "pgcode", None)
+    if pgcode in RETRY_PGCODES:
+        return True
+    return isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)
+
+
+def unit_of_work(session: Session, action: Callable[[], T], retries: int = RETRIES) -> T:
+    """Run ``action`` in one write transaction: commit on success, roll back on any error.
+
+    A transaction that lost a conflict with another one (deadlock, serialization failure,
+    lock timeout) is rolled back and run again, at most ``retries`` more times with a short
+    randomised backoff; ``action`` must therefore read what it needs inside the transaction.
+    """
     if session.info.get(_WRITING):  # nested call: part of the caller's unit of work
         return action()
-    begin_write(session)
-    session.info[_WRITING] = True
-    try:
-        result = action()
-        session.commit()
-        return result
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.info.pop(_WRITING, None)
+    for attempt in range(retries + 1):
+        begin_write(session)
+        session.info[_WRITING] = True
+        try:
+            result = action()
+            session.commit()
+            return result
+        except DBAPIError as exc:
+            session.rollback()
+            if attempt == retries or not transient(exc):
+                raise
+            log.info("transaction conflict (%s), retry %d", type(exc.orig).__name__, attempt + 1)
+            time.sleep(RETRY_BASE_S * (2 ** attempt) * (0.5 + random.random()))
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.info.pop(_WRITING, None)
+    raise AssertionError("unreachable")
 
 
 def _alembic_config(engine: Engine) -> Any:
@@ -141,10 +179,14 @@ def upgrade(url: str | Engine, revision: str = "head") -> None:
 
     engine = make_engine(url) if not isinstance(url, Engine) else url
     config = _alembic_config(engine)
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-        connection.commit()
+    try:
+        with engine.connect() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            connection.commit()
+    finally:
+        if engine is not url:  # ours: no connection left open (a template database needs none)
+            engine.dispose()
 
 
 def head_revision() -> str:

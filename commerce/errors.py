@@ -37,6 +37,15 @@ class DatabaseMissing(SchemaMissing):
         self.url = where
 
 
+class PostgresUnavailable(CommerceError):
+    """The local development or test cluster (commerce.pgserver) cannot be created or started."""
+
+    code = "postgres_unavailable"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The local PostgreSQL cluster cannot be used: {detail}")
+
+
 class StoreNotFound(CommerceError):
     code = "store_not_found"
 

@@ -11,10 +11,11 @@ from commerce.catalog.models import (
     ProductAlias,
     Store,
 )
+from commerce.conversations import Conversation
 from commerce.customers.models import Customer
 from commerce.orders.models import Order, OrderLine
 
 __all__ = [
-    "Cart", "CartLine", "Category", "Customer", "ModifierGroup", "ModifierOption", "Order",
+    "Cart", "CartLine", "Category", "Conversation", "Customer", "ModifierGroup", "ModifierOption", "Order",
     "OrderLine", "Product", "ProductAlias", "Store",
 ]

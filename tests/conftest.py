@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from databases import BACKENDS, TemplateDatabases
 
 if TYPE_CHECKING:
     from nlu.types import NluParser
@@ -59,3 +61,32 @@ def nlu_parser(nlu_model_path: Path) -> NluParser:
     from nlu import LocalParser
 
     return LocalParser(nlu_model_path).start().wait()
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemplateDatabases]:
+    """Template databases, and the throwaway PostgreSQL cluster (stopped at the end)."""
+    templates = TemplateDatabases(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test that uses a shop database runs on SQLite and on a real PostgreSQL."""
+    return str(request.param)
+
+
+def _seed(url: str) -> None:
+    from assistant.settings import DATA_DIR
+    from commerce.seed import seed_database
+
+    seed_database(url, DATA_DIR)
+
+
+@pytest.fixture()
+def seeded_url(backend: str, databases: TemplateDatabases, tmp_path: Path) -> Iterator[str]:
+    """A fresh copy, for this test, of a shop seeded from data/ by the commerce seeding code."""
+    url = databases.copy(backend, "seeded", tmp_path, build=_seed)
+    yield url
+    databases.drop(url)

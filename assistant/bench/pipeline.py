@@ -125,7 +125,7 @@ def measure(corpus_dir: Path, limit: int, options: MeasureOptions,
     url = f"sqlite:///{folder / 'shop.sqlite'}"
     seed_database(url, DATA_DIR)
     settings = Settings.load(db_url=url, store="cafe", customer="guest", engine=options.engine)
-    pipeline, _reason = build_pipeline(settings, None, sessions_dir=folder / "sessions")
+    pipeline, _reason = build_pipeline(settings, None)
     recognizer: Any = pipeline.recognizer
     if not options.whisper_vad:
         recognizer.vad = False

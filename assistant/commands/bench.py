@@ -18,6 +18,7 @@ from assistant.bench.report import write_report
 from assistant.bench.speech import make_understand, predictions, run
 from assistant.bench.summary import summarize
 from assistant.commands import bench_perf
+from assistant.commands.bench_load import load
 from assistant.commands.bench_shop import shop
 from assistant.commands.bench_wer import wer
 from assistant.settings import PROJECT_ROOT, Settings
@@ -34,6 +35,7 @@ def bench() -> None:
 
 bench.add_command(wer)
 bench.add_command(shop)
+bench.add_command(load)
 for _command in (bench_perf.startup, bench_perf.pipeline, bench_perf.search, bench_perf.nlu,
                  bench_perf.grounding):
     bench.add_command(_command)

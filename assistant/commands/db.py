@@ -10,6 +10,7 @@ import click
 from assistant.settings import Settings
 from commerce.db import make_engine, schema_ready, session_factory, unit_of_work, upgrade
 from commerce.errors import InvalidData
+from commerce.pgserver import LocalPostgres
 from commerce.seed import apply_customers, ensure_guest, load_store
 
 STORES = ("grocery", "cafe")
@@ -76,6 +77,45 @@ def upgrade_cmd(settings: Settings) -> None:
     """Apply pending schema migrations."""
     upgrade(make_engine(settings.db_url))
     click.echo(f"Database schema is up to date: {settings.db_url}")
+
+
+@db.group()
+def server() -> None:
+    """A local PostgreSQL cluster for development (initdb + pg_ctl, no Docker)."""
+
+
+def _cluster(settings: Settings, port: int) -> LocalPostgres:
+    return LocalPostgres(settings.models_dir / "pg", port)
+
+
+PORT = click.option("--port", default=5433, show_default=True, help="Its TCP port on 127.0.0.1.")
+
+
+@server.command("start")
+@PORT
+@click.pass_obj
+def server_start(settings: Settings, port: int) -> None:
+    """Create (first time) and start the cluster in models/pg; print its database URL."""
+    cluster = _cluster(settings, port).start()
+    click.echo(f"PostgreSQL is running in {cluster.directory}. Use it with:\n"
+               f"  voicecart --db {cluster.url()} db init --seed --if-missing")
+
+
+@server.command("stop")
+@PORT
+@click.pass_obj
+def server_stop(settings: Settings, port: int) -> None:
+    """Stop the cluster (its data stays in models/pg)."""
+    _cluster(settings, port).stop()
+    click.echo("PostgreSQL is stopped.")
+
+
+@server.command("url")
+@PORT
+@click.pass_obj
+def server_url(settings: Settings, port: int) -> None:
+    """The cluster's database URL, for --db or VOICECART_DB_URL."""
+    click.echo(_cluster(settings, port).url())
 
 
 def _out(as_json: bool, data: dict[str, object], text: str) -> None:

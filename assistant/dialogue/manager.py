@@ -70,8 +70,15 @@ class DialogueManager:
         return Context(session=session, state=self.state, replies=self.replies,
                        customer_id=self.customer_id, store=self.store_code, options=self.options)
 
+    def _refresh(self) -> None:
+        """Read the conversation again: another kiosk (or this one before a restart) may
+        have moved it on since our last turn. Without a store the state lives here only."""
+        if self.state_store is not None:
+            self.state = self._load_state()
+
     def start(self) -> Reply:
         """Greet; a returning shopper with items left hears about them once, and checkout."""
+        self._refresh()
         with self.session_factory() as session:
             ctx = self._context(session)
             customer = get_customer(session, self.customer_id)
@@ -104,23 +111,32 @@ class DialogueManager:
 
     def handle_text(self, text: str) -> Turn:
         """One typed or transcribed line. A PIN answer never reaches the NLU or the turn."""
+        self._refresh()
         digits = self.pin_answer(text)
         if digits is not None:
-            return self.handle_pin_keypad(digits)
+            return self._keypad(digits)
         if not text.strip() or self.parser is None:
-            return self.handle_parse(Parse(text=text, intent="nlu_fallback", confidence=0.0))
-        return self.handle_parse(self.parser.parse(text))
+            return self._parsed(Parse(text=text, intent="nlu_fallback", confidence=0.0))
+        return self._parsed(self.parser.parse(text))
 
     def handle_pin_keypad(self, digits: str) -> Turn:
         """The PIN typed on a keypad: checked, never echoed, logged or stored."""
+        self._refresh()
+        return self._keypad(digits)
+
+    def handle_parse(self, parse: Parse) -> Turn:
+        self._refresh()
+        return self._parsed(parse)
+
+    def _keypad(self, digits: str) -> Turn:
         clean = "".join(ch for ch in digits if ch.isdigit())
         masked = Parse(text=PIN_MASK, intent="provide_pin", confidence=1.0)
         return self._turn(masked, lambda ctx: checkout.handle_pin(ctx, clean or None))
 
-    def handle_parse(self, parse: Parse) -> Turn:
+    def _parsed(self, parse: Parse) -> Turn:
         digits = self.pin_answer(parse.text)
         if digits is not None:
-            return self.handle_pin_keypad(digits)
+            return self._keypad(digits)
         return self._turn(parse, lambda ctx: policy.decide(ctx, parse))
 
     def _turn(self, parse: Parse, act: Callable[[Context], Reply]) -> Turn:

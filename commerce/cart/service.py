@@ -25,7 +25,7 @@ from commerce.catalog.models import Store
 from commerce.catalog.search import product_infos
 from commerce.catalog.service import get_product
 from commerce.customers.service import load_customer
-from commerce.db import reads, unit_of_work
+from commerce.db import reads, unit_of_work, writing
 from commerce.errors import (
     CartLineNotFound,
     OutOfStock,
@@ -81,9 +81,13 @@ def load_store(session: Session, store: str) -> Store:
 
 
 def find_cart(session: Session, customer_id: str, store: str, create: bool) -> Cart | None:
-    cart = session.execute(
-        select(Cart).where(Cart.customer_id == customer_id, Cart.store_code == store)
-    ).scalar_one_or_none()
+    """The customer's cart in ``store``. Inside a write, its row is locked (``FOR UPDATE``)
+    until the transaction ends: two kiosks changing one cart, or checking it out, take turns,
+    and the second sees what the first committed. (The lock order: cart, then products.)"""
+    query = select(Cart).where(Cart.customer_id == customer_id, Cart.store_code == store)
+    if writing(session):
+        query = query.with_for_update()
+    cart = session.execute(query).scalar_one_or_none()
     if cart is None and create:
         load_customer(session, customer_id)
         load_store(session, store)

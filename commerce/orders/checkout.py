@@ -128,7 +128,11 @@ def can_checkout(session: Session, customer_id: str, *, store: str, now: datetim
 
 
 def _place(session: Session, customer_id: str, store: str, key: str, now: datetime | None = None) -> OrderView:
-    existing = _existing(session, key)  # inside the write lock: a repeat sees the first order
+    """Locks, in a fixed order: the cart row (so a second "yes", from this kiosk or another,
+    waits here and then sees the first order or an empty cart), then each product's row by
+    id, through the conditional stock update."""
+    find_cart(session, customer_id, store, create=False)
+    existing = _existing(session, key)  # after the cart lock: a repeat sees the first order
     if existing is not None:
         return existing
     moment = utc(now)

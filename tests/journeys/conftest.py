@@ -1,15 +1,15 @@
-"""Journeys: whole conversations through the REAL trained NLU model and a REAL seeded SQLite file.
+"""Journeys: whole conversations through the REAL trained NLU model and a REAL seeded database.
 
-The model is the session's one real parser (tests/conftest.py: ``nlu_parser``); the database is a copy
-of one seeded from data/ by the commerce seeding code, made fresh for every test.
+The model is the session's one real parser (tests/conftest.py: ``nlu_parser``); the database is a
+copy of one seeded from data/ by the commerce seeding code, made fresh for every test, on SQLite
+and on PostgreSQL (tests/conftest.py: ``seeded_url``).
 """
 
 from __future__ import annotations
 
-import shutil
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,21 +19,12 @@ from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions, Turn
-from assistant.settings import DATA_DIR
 from commerce.cart import CartView, view_cart
+from commerce.conversations import load_conversation
 from commerce.db import make_engine, session_factory
 from commerce.orders.service import list_orders
 from commerce.orders.views import OrderView
-from commerce.seed import seed_database
 from nlu.types import NluParser
-
-
-@pytest.fixture(scope="session")
-def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Migrations, then the real store, customer and order-history data from data/."""
-    path = tmp_path_factory.mktemp("journey-seed") / "seeded.sqlite"
-    seed_database(f"sqlite:///{path}", DATA_DIR)
-    return path
 
 
 @dataclass
@@ -77,23 +68,26 @@ class Shopper:
 
 @dataclass
 class Shop:
-    db_path: Path
+    db_url: str
     factory: sessionmaker
-    sessions_dir: Path
     parser: NluParser
 
     def shopper(self, customer: str = "guest", store: str = "grocery", **options: Any) -> Shopper:
         options.setdefault("suggestions", False)
         manager = DialogueManager(self.factory, self.parser, customer, store,
                                   options=DialogueOptions(**options),
-                                  state_store=StateStore(self.sessions_dir))
+                                  state_store=StateStore(self.factory))
         return Shopper(manager, self.factory)
+
+    def saved_state(self, customer: str, store: str = "grocery") -> str:
+        """The conversation as stored in the database, as text."""
+        with self.factory() as session:
+            return json.dumps(load_conversation(session, customer, store))
 
 
 @pytest.fixture()
-def shop(seeded_db: Path, nlu_parser: NluParser, tmp_path: Path) -> Iterator[Shop]:
-    db_path = tmp_path / "shop.sqlite"
-    shutil.copy(seeded_db, db_path)
-    engine = make_engine(f"sqlite:///{db_path}")
-    yield Shop(db_path, session_factory(engine), tmp_path / "sessions", nlu_parser)
+def shop(seeded_url: str, nlu_parser: NluParser) -> Iterator[Shop]:
+    """A fresh seeded shop (SQLite, then PostgreSQL) and the session's real parser."""
+    engine = make_engine(seeded_url)
+    yield Shop(seeded_url, session_factory(engine), nlu_parser)
     engine.dispose()

@@ -76,5 +76,5 @@ def test_15_keypad_pin_is_never_echoed_or_stored(shop: Shop) -> None:
     t = s.keypad("2468")
     assert t.reply.startswith("Your order is placed.")
     assert t.user == "****" and t.intent == "provide_pin"
-    saved = (shop.sessions_dir / "alice.grocery.json").read_text(encoding="utf-8")
+    saved = shop.saved_state("alice")
     assert "2468" not in saved and "2468" not in str([x.to_json() for x in s.turns])

@@ -23,7 +23,7 @@ def test_chat_script_json(shop: Shop, tmp_path: Path, capsys: pytest.CaptureFixt
     script.write_text("add bananas\nsix\nwhat's in my cart\ngoodbye\nadd eggs\n",
                       encoding="utf-8")
     monkeypatch.setenv("VOICECART_SUGGESTIONS", "false")
-    main(["--db", f"sqlite:///{shop.db_path}", "--customer", "guest", "chat",
+    main(["--db", shop.db_url, "--customer", "guest", "chat",
           "--script", str(script), "--json"])
     turns = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(turns) == 4  # stops at goodbye
@@ -47,19 +47,19 @@ def test_a_typed_session_shows_people_only_the_assistant(shop: Shop, tmp_path: P
     """A real process, as a shopper runs it: no library warning on either stream."""
     script = tmp_path / "session.txt"
     script.write_text("how much are the bananas\nadd two bananas\ngoodbye\n", encoding="utf-8")
-    done = _voicecart("--db", f"sqlite:///{shop.db_path}", "chat", "--script", str(script),
+    done = _voicecart("--db", shop.db_url, "chat", "--script", str(script),
                       env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert len(lines) == 4 and all(line.startswith("assistant: ") for line in lines), lines
     assert done.stderr == ""
-    verbose = _voicecart("--verbose", "--db", f"sqlite:///{shop.db_path}", "chat", "--script",
+    verbose = _voicecart("--verbose", "--db", shop.db_url, "chat", "--script",
                          str(script), env={"XDG_DATA_HOME": str(tmp_path / "xdg2")})
     assert "Warning" in verbose.stderr  # the libraries' own, shown when asked for
 
 
 def test_end_of_input_ends_a_typed_session_with_a_goodbye(shop: Shop, tmp_path: Path) -> None:
-    done = _voicecart("--db", f"sqlite:///{shop.db_path}", "chat", stdin="add two bananas\n",
+    done = _voicecart("--db", shop.db_url, "chat", stdin="add two bananas\n",
                       env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("assistant: Thanks for shopping with us. Goodbye!")

@@ -1,4 +1,5 @@
-"""Commerce integration fixtures: a migrated SQLite file per test, seeded by factories."""
+"""Commerce integration fixtures: a migrated database per test (SQLite and PostgreSQL), seeded
+by factories."""
 
 from __future__ import annotations
 
@@ -12,17 +13,19 @@ from commerce_factories import (
     grocery_products,
     seed_store,
 )
+from databases import TemplateDatabases
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from commerce.db import make_engine, session_factory, upgrade
+from commerce.db import make_engine, session_factory
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'shop.sqlite'}"
-    upgrade(url)
-    return url
+def db_url(backend: str, databases: TemplateDatabases, tmp_path: Path) -> Iterator[str]:
+    """A migrated, empty database of this test's backend."""
+    url = databases.copy(backend, "migrated", tmp_path)
+    yield url
+    databases.drop(url)
 
 
 @pytest.fixture

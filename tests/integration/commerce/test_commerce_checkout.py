@@ -150,3 +150,17 @@ def test_two_customers_race_for_the_last_unit(shop: Session, factory: sessionmak
     assert len(winners) == 1 and len(losers) == 1, results
     assert sku(shop, "GRO-APL").stock == 0
     assert order_count(shop) == 1
+
+
+def test_one_cart_checked_out_from_two_kiosks_places_one_order(
+    shop: Session, factory: sessionmaker
+) -> None:
+    """Two kiosks, two keys, one shopper's cart: the cart's row lock makes them take turns."""
+    add_to_cart(shop, "alice", sku(shop, "GRO-BAN").id, 2)
+    results = run_threads(factory, [
+        lambda s: checkout(s, "alice", store="grocery", idempotency_key="kiosk-1"),
+        lambda s: checkout(s, "alice", store="grocery", idempotency_key="kiosk-2"),
+    ])
+    assert sorted(type(r).__name__ for r in results) == ["CartEmpty", "OrderView"], results
+    assert order_count(shop) == 1
+    assert sku(shop, "GRO-BAN").stock == 48

@@ -29,9 +29,10 @@ def test_migration_matches_models(engine: Engine) -> None:
 def test_upgrade_is_idempotent_and_at_head(db_url: str, engine: Engine) -> None:
     upgrade(db_url)
     assert schema_ready(engine)
-    assert head_revision() == "0002"
+    assert head_revision() == "0003"
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
 def test_sqlite_pragmas(engine: Engine) -> None:
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -3,7 +3,6 @@ model, real Whisper tiny.en with the cafe's domain adaptation, real corpus recor
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,9 +17,8 @@ from assistant.app import build_dialogue
 from assistant.dialogue.manager import DialogueManager
 from assistant.pipeline.events import EventLog
 from assistant.pipeline.run import Pipeline
-from assistant.settings import DATA_DIR, Settings
+from assistant.settings import Settings
 from assistant.vocabulary import load_vocabulary
-from commerce.seed import seed_database
 from nlu.types import NluParser
 from voice.audio import AudioChunk, read_audio
 from voice.engines.whisper import WhisperRecognizer
@@ -30,19 +28,16 @@ from voice.tts import Speaker
 ORDER_FILE = "0075d273-51bb-47cb-b323-4437bd0de029.wav"  # "a light roast twelve ounce coffee"
 
 
-@pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("pipeline-seed") / "seeded.sqlite"
-    seed_database(f"sqlite:///{path}", DATA_DIR)
-    return path
+@pytest.fixture()
+def backend() -> str:
+    """Audio tests are about hearing: one backend is enough (the dialogue runs on both)."""
+    return "sqlite"
 
 
 @pytest.fixture()
-def db_url(seeded_template: Path, tmp_path: Path) -> str:
+def db_url(seeded_url: str) -> str:
     """A fresh copy of the seeded shop for each test."""
-    target = tmp_path / "shop.sqlite"
-    shutil.copy(seeded_template, target)
-    return f"sqlite:///{target}"
+    return seeded_url
 
 
 @pytest.fixture()
@@ -58,7 +53,7 @@ def whisper() -> WhisperRecognizer:
 
 @pytest.fixture()
 def manager(cafe_settings: Settings, nlu_parser: NluParser, tmp_path: Path) -> DialogueManager:
-    return build_dialogue(cafe_settings, nlu_parser, sessions_dir=tmp_path / "sessions")
+    return build_dialogue(cafe_settings, nlu_parser)
 
 
 @pytest.fixture()

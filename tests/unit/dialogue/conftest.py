@@ -1,4 +1,4 @@
-"""A real seeded SQLite shop per test, and hand-made parses for tests of our own dialogue logic.
+"""A real seeded shop per test (SQLite and PostgreSQL), and hand-made parses for tests of our own dialogue logic.
 
 The hand-made parses stand in for the NLU only where it adds nothing (the test is about what
 the dialogue does with a given intent and entities); journeys in tests/journeys use the real
@@ -7,10 +7,9 @@ trained model.
 
 from __future__ import annotations
 
-import shutil
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,18 +18,10 @@ from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.replies import Replies
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions, Turn
-from assistant.settings import DATA_DIR
 from commerce.cart import CartView, view_cart
+from commerce.conversations import load_conversation
 from commerce.db import make_engine, session_factory
-from commerce.seed import seed_database
 from nlu.types import Entity, Parse
-
-
-@pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("dialogue-seed") / "template.sqlite"
-    seed_database(f"sqlite:///{path}", DATA_DIR)
-    return path
 
 
 def parse(text: str, intent: str, confidence: float = 0.95, **entities: str | list[str]) -> Parse:
@@ -49,9 +40,8 @@ def parse(text: str, intent: str, confidence: float = 0.95, **entities: str | li
 class Shop:
     """A seeded database with dialogue managers for its customers."""
 
-    db_path: Path
+    db_url: str
     factory: sessionmaker
-    sessions_dir: Path
     replies: Replies = field(default_factory=Replies.load)
 
     def manager(self, customer: str = "guest", store: str = "grocery", *,
@@ -60,7 +50,7 @@ class Shop:
         kwargs = {"clock": clock} if clock else {}
         return DialogueManager(self.factory, None, customer, store, self.replies,
                                DialogueOptions(suggestions=suggestions),
-                               state_store=StateStore(self.sessions_dir), **kwargs)
+                               state_store=StateStore(self.factory), **kwargs)
 
     def cart(self, customer: str = "guest", store: str = "grocery") -> CartView:
         with self.factory() as session:
@@ -68,6 +58,11 @@ class Shop:
 
     def session(self) -> Session:
         return self.factory()
+
+    def saved_state(self, customer: str, store: str = "grocery") -> str:
+        """The conversation as stored in the database, as text."""
+        with self.factory() as session:
+            return json.dumps(load_conversation(session, customer, store))
 
     @staticmethod
     def say(manager: DialogueManager, text: str, intent: str, confidence: float = 0.95,
@@ -77,10 +72,7 @@ class Shop:
 
 
 @pytest.fixture()
-def shop(seeded_template: Path, tmp_path: Path) -> Iterator[Shop]:
-    db_path = tmp_path / "shop.sqlite"
-    shutil.copy(seeded_template, db_path)
-    engine = make_engine(f"sqlite:///{db_path}")
-    yield Shop(db_path=db_path, factory=session_factory(engine),
-               sessions_dir=tmp_path / "sessions")
+def shop(seeded_url: str) -> Iterator[Shop]:
+    engine = make_engine(seeded_url)
+    yield Shop(db_url=seeded_url, factory=session_factory(engine))
     engine.dispose()

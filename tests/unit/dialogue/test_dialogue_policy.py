@@ -152,7 +152,7 @@ def test_three_wrong_pins_lock_and_keypad_pin_is_never_echoed(shop: Shop) -> Non
     t = m.handle_pin_keypad("2468")
     assert not t.reply.startswith("Your order is placed")
     assert len(shop.cart("alice").lines) == 1
-    saved = (shop.sessions_dir / "alice.grocery.json").read_text()
+    saved = shop.saved_state("alice")
     assert "2468" not in saved and "1111" not in saved
 
 

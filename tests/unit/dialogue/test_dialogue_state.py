@@ -1,10 +1,12 @@
-"""Session state round-trips through JSON and is saved atomically per customer."""
+"""Session state round-trips through JSON and is kept in the database, one per customer and
+store, shared by every kiosk."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import Any
 
+from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.state import (
     Action,
     Item,
@@ -14,7 +16,12 @@ from assistant.dialogue.state import (
     Request,
     SessionState,
 )
-from assistant.dialogue.store import StateStore, sessions_dir_for
+from assistant.dialogue.store import StateStore
+from assistant.dialogue.types import DialogueOptions
+from commerce.conversations import save_conversation
+from commerce.db import make_engine, session_factory
+
+Shop = Any  # the ``shop`` fixture (conftest.py)
 
 
 def make_state() -> SessionState:
@@ -51,26 +58,40 @@ def test_state_round_trips_through_json() -> None:
     assert again.question is not None and again.question.batch[0].total_cents == 655
 
 
-def test_store_saves_and_loads_per_customer(tmp_path: Path) -> None:
-    store = StateStore(tmp_path / "sessions")
+def test_store_saves_and_loads_per_customer(shop: Shop) -> None:
+    store = StateStore(shop.factory)
     state = make_state()
     store.save(state)
     assert store.load("alice", "cafe") == state
     assert store.load("bob", "cafe") == SessionState(customer_id="bob", store_code="cafe")
-    assert [p.name for p in (tmp_path / "sessions").iterdir()] == ["alice.cafe.json"]
+    state.last_reply = "Which one?"
+    store.save(state)  # a second save replaces the first
+    assert store.load("alice", "cafe").last_reply == "Which one?"
+    store.delete("alice", "cafe")
+    assert store.load("alice", "cafe") == SessionState("alice", "cafe")
 
 
-def test_damaged_file_starts_afresh(tmp_path: Path) -> None:
-    store = StateStore(tmp_path)
-    store.path("alice", "grocery").write_text("{not json", encoding="utf-8")
-    assert store.load("alice", "grocery") == SessionState("alice", "grocery")
+def test_damaged_state_starts_afresh(shop: Shop) -> None:
+    with shop.session() as session:
+        save_conversation(session, "alice", "grocery", {"confirm": {"kind": 7}})
+    assert StateStore(shop.factory).load("alice", "grocery") == SessionState("alice", "grocery")
 
 
-def test_customer_ids_cannot_escape_the_directory(tmp_path: Path) -> None:
-    store = StateStore(tmp_path)
-    assert store.path("../../etc/passwd", "grocery").parent == tmp_path
-
-
-def test_sessions_dir_sits_beside_a_sqlite_file(tmp_path: Path) -> None:
-    db = tmp_path / "data" / "shop.sqlite"
-    assert sessions_dir_for(f"sqlite:///{db}") == tmp_path / "data" / "sessions"
+def test_two_kiosks_share_one_conversation(shop: Shop) -> None:
+    """Kiosk B, its own engine as in another process, answers the question kiosk A asked."""
+    kiosk_a = shop.manager()
+    shop.say(kiosk_a, "add two bananas", "add_to_cart", quantity="two", product="bananas")
+    asked = shop.say(kiosk_a, "empty my cart", "clear_cart")
+    engine = make_engine(shop.db_url)
+    try:
+        factory = session_factory(engine)
+        kiosk_b = DialogueManager(factory, None, "guest", "grocery", shop.replies,
+                                  DialogueOptions(suggestions=False),
+                                  state_store=StateStore(factory))
+        shop.say(kiosk_b, "yes", "affirm")
+        assert shop.cart().is_empty
+        again = shop.say(kiosk_a, "yes", "affirm")  # A reads the truth: nothing is pending
+        assert again.reply_key == "nothing_to_confirm", asked.reply
+        assert shop.say(kiosk_b, "repeat that", "repeat").reply == again.reply
+    finally:
+        engine.dispose()
