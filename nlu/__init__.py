@@ -8,23 +8,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlu.errors import ModelCorrupt, ModelMissing, NluError, ServerUnavailable, TrainingDataError
+from nlu.errors import (
+    ModelCorrupt,
+    ModelMissing,
+    NluError,
+    NluServerError,
+    ServerUnavailable,
+    TrainingDataError,
+)
 from nlu.evaluation import EvalReport, evaluate
-from nlu.http import HttpParser
+from nlu.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT, HttpParser
 from nlu.local import LocalParser
 from nlu.model import TrainResult, latest_model, train
 from nlu.types import FALLBACK_INTENT, Entity, IntentScore, NluParser, Parse, parse_from_rasa
 
 
-def make_parser(models_dir: Path, url: str | None = None, model: Path | None = None) -> NluParser:
-    """An HTTP parser when ``url`` is given, else a local one (loading starts in background)."""
+def make_parser(models_dir: Path, url: str | None = None, model: Path | None = None, *,
+                timeout: float = DEFAULT_TIMEOUT, retries: int = DEFAULT_RETRIES) -> NluParser:
+    """An HTTP parser when ``url`` is given (its server checked now: it answers and has a
+    model), else a local one (loading starts in the background)."""
     if url:
-        return HttpParser(url)
+        return HttpParser(url, timeout=timeout, retries=retries).check()
     return LocalParser(model or models_dir).start()
 
 
 __all__ = [
     "FALLBACK_INTENT", "Entity", "EvalReport", "HttpParser", "IntentScore", "LocalParser", "ModelCorrupt",
-    "ModelMissing", "NluError", "NluParser", "Parse", "ServerUnavailable", "TrainResult",
+    "ModelMissing", "NluError", "NluParser", "NluServerError", "Parse", "ServerUnavailable", "TrainResult",
     "TrainingDataError", "evaluate", "latest_model", "make_parser", "parse_from_rasa", "train",
 ]

@@ -35,15 +35,46 @@ class TrainingFailed(NluError):
     code = "training_failed"
 
 
-class ServerUnavailable(NluError):
+class NluServerError(NluError):
+    """The shared NLU server (``voicecart nlu serve``) failed a request: down, too slow, or
+    answering something else. Mid-session the dialogue says so and changes nothing."""
+
+    code = "nlu_server"
+
+
+class ServerUnavailable(NluServerError):
     code = "nlu_server_unavailable"
 
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"The NLU server at {url} did not answer: {reason}.")
+    def __init__(self, url: str, reason: str, hint: str = "") -> None:
+        self.url, self.reason = url, reason
+        then = f"; {hint}" if hint else ""
+        super().__init__(f"The NLU server at {url} did not answer ({reason}){then}.")
 
 
-class BadServerReply(NluError):
+class BadServerReply(NluServerError):
     code = "nlu_bad_reply"
 
     def __init__(self, url: str, reason: str) -> None:
         super().__init__(f"The NLU server at {url} sent a reply I cannot read: {reason}.")
+
+
+class ServerHasNoModel(NluServerError):
+    code = "nlu_server_no_model"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"The NLU server at {url} has no model loaded; start it with: "
+                         "voicecart nlu serve.")
+
+
+class ServerStartFailed(NluError):
+    """``rasa run`` could not be started, or did not become ready in time."""
+
+    code = "nlu_server_start"
+
+
+class PortInUse(ServerStartFailed):
+    code = "port_in_use"
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(f"Port {port} on {host} is already in use; stop what listens there or "
+                         "choose another with --port.")
