@@ -18,6 +18,7 @@ from assistant.dialogue.speech_format import money_words, number_words
 from assistant.dialogue.state import Action, SessionState
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import CartLine, DialogueOptions, Turn
+from assistant.dialogue.understand import UNREMEMBERED, understand
 from commerce.cart import view_cart
 from commerce.customers import get_customer
 from commerce.errors import CommerceError
@@ -117,7 +118,7 @@ class DialogueManager:
             return self._keypad(digits)
         if not text.strip() or self.parser is None:
             return self._parsed(Parse(text=text, intent="nlu_fallback", confidence=0.0))
-        return self._parsed(self.parser.parse(text))
+        return self._parsed(understand(self.parser, text))
 
     def handle_pin_keypad(self, digits: str) -> Turn:
         """The PIN typed on a keypad: checked, never echoed, logged or stored."""
@@ -148,7 +149,7 @@ class DialogueManager:
                 session.rollback()
                 reply = ctx.say("problem", message=exc.message)
             cart = view_cart(session, self.customer_id, store=self.store_code)
-        if reply.key != "empty":
+        if reply.key not in UNREMEMBERED:
             self.state.last_reply = reply.text
         self._save()
         secret = parse.intent == "provide_pin" or any(e.entity == "pin" for e in parse.entities)

@@ -34,6 +34,7 @@ from assistant.dialogue.said import (
     whole_order,
 )
 from assistant.dialogue.state import Action
+from assistant.dialogue.understand import NLU_UNREACHABLE
 from nlu.products import SPOTTER
 from nlu.types import FALLBACK_INTENT, Parse
 
@@ -106,6 +107,8 @@ def run_confirmed(ctx: Context, action: Action) -> Reply:
 
 def decide(ctx: Context, parse: Parse) -> Reply:
     state = ctx.state
+    if parse.intent == NLU_UNREACHABLE:  # the NLU server failed: say so, change nothing
+        return ctx.say("nlu_unreachable")
     if not parse.text.strip():
         return ctx.say("empty")
     if ctx.store != "cafe":  # the cafe's drinks have their own spotter (nlu.menu)

@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.types import Turn
+from assistant.dialogue.understand import understand
 from assistant.pipeline.checks import check_all
 from assistant.pipeline.errors import (
     STAGE_ERRORS,
@@ -160,8 +161,8 @@ class Pipeline:
             return None
         self._emit(EventType.STAGE_START, Stage.INTENT)
         started = time.perf_counter()
-        with self._stage(Stage.INTENT):
-            parse = parser.parse(text)
+        with self._stage(Stage.INTENT):  # a shared NLU server's failure is a value
+            parse = understand(parser, text)
         self._emit(EventType.STAGE_END, Stage.INTENT, ms=_ms_since(started),
                    intent=parse.intent, confidence=round(parse.confidence, 3))
         return parse
