@@ -54,7 +54,10 @@ class LazyGroup(click.Group):
 @click.option("--customer", default=None, help="Customer id (default: guest).")
 @click.option("--store", default=None, help="Store: one of data/stores/ (grocery, cafe).")
 @click.option("--json", "as_json", is_flag=True, default=None, help="Machine-readable output.")
-@click.option("--nlu-url", default=None, help="Use a shared `rasa run --enable-api` server.")
+@click.option("--nlu-url", default=None,
+              help="Parse on a shared NLU server (voicecart nlu serve; any rasa run --enable-api).")
+@click.option("--nlu-timeout", type=float, default=None,
+              help="Seconds a parse over HTTP may take, retries included (default 3).")
 @click.option("--engine", default=None,
               help="Speech recognizer: auto (default), vosk, whisper or pocketsphinx.")
 @click.option("--lang", default=None, help="Speech language (default: en).")
@@ -76,6 +79,7 @@ def cli(
     store: str | None,
     as_json: bool | None,
     nlu_url: str | None,
+    nlu_timeout: float | None,
     engine: str | None,
     lang: str | None,
     vosk_model: str | None,
@@ -90,6 +94,7 @@ def cli(
         store=store,
         json_output=as_json,
         nlu_url=nlu_url,
+        nlu_timeout=nlu_timeout,
         engine=engine,
         lang=lang,
         vosk_model=Path(vosk_model) if vosk_model else None,

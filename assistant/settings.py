@@ -54,7 +54,9 @@ class Settings(BaseSettings):
     customer: str = "guest"
     json_output: bool = False  # machine-readable output (--json, VOICECART_JSON_OUTPUT)
     # NLU
-    nlu_url: str | None = None
+    nlu_url: str | None = None  # a shared `voicecart nlu serve` (rasa run --enable-api)
+    nlu_timeout: float = Field(3.0, gt=0, le=120)  # seconds a parse over HTTP may take
+    nlu_retries: int = Field(2, ge=0, le=10)  # retries of a failed connection, within that
     nlu_model: Path | None = None
     nlu_seed: int | None = None  # train/use the model of this random_seed (models/nlu/seed-N/)
     # Voice
@@ -94,6 +96,12 @@ class Settings(BaseSettings):
             raise ValueError("a database URL looks like sqlite:///path/shop.sqlite")
         return value
 
+    @validator("nlu_url")
+    def _an_http_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("an NLU server URL looks like http://127.0.0.1:5005")
+        return value or None
+
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Settings from the environment, then the explicit (non-None) overrides, checked."""
@@ -124,8 +132,9 @@ class Settings(BaseSettings):
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with the non-None changes, checked like the original."""
-        values = {**self.dict(), **{k: v for k, v in changes.items() if v is not None}}
-        return type(self).checked(values)
+        given = {k: v for k, v in changes.items() if v is not None}
+        return type(self).checked({**self.dict(), **given},
+                                  {k: OPTION_NAMES.get(k, _option(k)) for k in given})
 
 
 OPTION_NAMES = {"db_url": "--db", "json_output": "--json", "suggestions": "--no-suggestions"}

@@ -10,6 +10,7 @@ from typing import TextIO
 import click
 
 from assistant import app
+from assistant.commands.options import nlu_client
 from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.types import Turn
 from assistant.settings import Settings
@@ -65,11 +66,13 @@ def _run_interactive(manager: DialogueManager) -> None:
 @click.option("--customer", default=None, help="Customer id (overrides the root option).")
 @click.option("--store", default=None,
               help="Store (overrides the root option).")
+@nlu_client
 @click.pass_obj
 def chat(settings: Settings, script: Path | None, as_json: bool, customer: str | None,
-         store: str | None) -> None:
+         store: str | None, nlu_url: str | None, nlu_timeout: float | None) -> None:
     """Talk to the assistant by typing (the PIN is asked with hidden input)."""
-    settings = settings.replace(customer=customer, store=store)
+    settings = settings.replace(customer=customer, store=store, nlu_url=nlu_url,
+                                nlu_timeout=nlu_timeout)
     as_json = as_json or settings.json_output
     manager = app.build_dialogue(settings)  # fails fast, before loading a model
     manager.parser = app.build_parser(settings)

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from assistant import app
+from assistant.commands.options import nlu_client
 from assistant.pipeline.errors import PipelineError
 from assistant.pipeline.events import EventCallback, EventType, PipelineEvent, ignore
 from assistant.pipeline.kiosk import Kiosk, KioskOptions, MicSource
@@ -58,13 +59,16 @@ def _speaker(settings: Settings, echo: Any) -> Speaker:
 @click.option("--store", default=None,
               help="Store (overrides the root option).")
 @click.option("--events", "verbose", is_flag=True, help="Print the pipeline's events.")
+@nlu_client
 @click.pass_obj
 def run(settings: Settings, files: tuple[Path, ...], as_json: bool, say: bool,
         out_dir: Path | None, engine: str | None, open_vocabulary: bool | None,
-        customer: str | None, store: str | None, verbose: bool) -> None:
+        customer: str | None, store: str | None, verbose: bool, nlu_url: str | None,
+        nlu_timeout: float | None) -> None:
     """Recorded audio files, one shopper turn each, in order, through the whole pipeline."""
     settings = _settings(settings, engine=engine, open_vocabulary=open_vocabulary,
-                         customer=customer, store=store)
+                         customer=customer, store=store, nlu_url=nlu_url,
+                         nlu_timeout=nlu_timeout)
     use_json = settings.json_output or as_json
     speaker = _speaker(settings, lambda _text: None) if (say or out_dir) else None
     pipeline = build_pipeline(settings, speaker, _show if verbose else ignore)
@@ -128,11 +132,13 @@ def _device(value: str | None) -> int | str | None:
               help="Play a recording as the microphone, in real time (testing, benchmarks).")
 @click.option("--max-turns", type=int, default=None,
               help="Stop after this many answered turns (0: start up, greet, and stop).")
+@nlu_client
 @click.pass_obj
 def listen(settings: Settings, device: str | None, push_to_talk: bool,
            wake_phrase: str | None, verbose: bool, input_file: Path | None,
-           max_turns: int | None) -> None:
+           max_turns: int | None, nlu_url: str | None, nlu_timeout: float | None) -> None:
     """The kiosk loop: listen, understand, answer, speak."""
+    settings = _settings(settings, nlu_url=nlu_url, nlu_timeout=nlu_timeout)
     where = _device(device)
     if input_file is not None:
         audio = read_audio(input_file)  # bad audio: one clear line before anything loads

@@ -1,4 +1,4 @@
-"""``voicecart nlu``: generate data, train, parse, evaluate and benchmark the NLU model."""
+"""``voicecart nlu``: generate data, train, parse, evaluate and serve the NLU model."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from assistant.commands.nlu_serve import serve
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ def nlu(ctx: click.Context, nlu_url: str | None) -> None:
     """Train, run and measure the NLU model."""
     settings = _settings(ctx)
     ctx.obj = settings.replace(nlu_url=nlu_url)
+
+
+nlu.add_command(serve)
 
 
 @nlu.command("data")
