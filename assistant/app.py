@@ -20,6 +20,7 @@ from assistant.pipeline.run import Pipeline
 from assistant.settings import Settings
 from assistant.vocabulary import load_second_prompt, load_vocabulary
 from commerce.db import open_shop, session_factory
+from commerce.seed import ensure_guest
 from nlu import make_parser
 from nlu.types import NluParser
 from voice.recognizer import Recognizer
@@ -51,13 +52,16 @@ def build_parser(settings: Settings) -> NluParser:
 
 def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
                    replies: Replies | None = None) -> DialogueManager:
-    """The dialogue for ``settings.customer`` in ``settings.store``, on an existing shop
+    """The dialogue for ``settings.shopper`` in ``settings.store``, on an existing shop
     database (checked first, never created), its state kept in that database."""
     engine = open_shop(settings.db_url)
     sessions = session_factory(engine)
     store = StateStore(sessions)
+    if settings.shopper != settings.customer:  # this kiosk's guest, made on first use
+        with sessions() as session:
+            ensure_guest(session, settings.store, settings.shopper)
     return DialogueManager(
-        sessions, parser, settings.customer, settings.store,
+        sessions, parser, settings.shopper, settings.store,
         replies or Replies.load(settings.data_dir / "replies.yml"),
         DialogueOptions(suggestions=settings.suggestions, faq_path=settings.data_dir / "faq.yml"),
         state_store=store,

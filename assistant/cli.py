@@ -52,6 +52,8 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_url", envvar="VOICECART_DB_URL", help="Database URL (SQLAlchemy).")
 @click.option("--customer", default=None, help="Customer id (default: guest).")
+@click.option("--kiosk", default=None,
+              help="This kiosk's name (VOICECART_KIOSK): its guest is guest-NAME.")
 @click.option("--store", default=None, help="Store: one of data/stores/ (grocery, cafe).")
 @click.option("--json", "as_json", is_flag=True, default=None, help="Machine-readable output.")
 @click.option("--nlu-url", default=None,
@@ -76,6 +78,7 @@ def cli(
     ctx: click.Context,
     db_url: str | None,
     customer: str | None,
+    kiosk: str | None,
     store: str | None,
     as_json: bool | None,
     nlu_url: str | None,
@@ -91,6 +94,7 @@ def cli(
     settings = Settings.load(
         db_url=db_url,
         customer=customer,
+        kiosk=kiosk,
         store=store,
         json_output=as_json,
         nlu_url=nlu_url,

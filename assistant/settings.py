@@ -8,6 +8,7 @@ option, what was given, what is wanted) before anything starts.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = CORPUS_DIR  # recordings, labels.json and menu.json of the benchmarks
     store: str = "grocery"
     customer: str = "guest"
+    kiosk: str | None = None  # this kiosk's name: a shopper not signed in is guest-<kiosk>
     json_output: bool = False  # machine-readable output (--json, VOICECART_JSON_OUTPUT)
     # NLU
     nlu_url: str | None = None  # a shared `voicecart nlu serve` (rasa run --enable-api)
@@ -95,6 +97,22 @@ class Settings(BaseSettings):
         if "://" not in value:
             raise ValueError("a database URL looks like sqlite:///path/shop.sqlite")
         return value
+
+    @validator("kiosk")
+    def _a_kiosk_name(cls, value: str | None) -> str | None:
+        if value and not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", value):
+            raise ValueError("a kiosk name is letters, digits, - and _ (at most 40)")
+        return value or None
+
+    @property
+    def shopper(self) -> str:
+        """Who is shopping: the customer, or the guest of this kiosk (each kiosk's guest has
+        a cart and a conversation of its own)."""
+        from commerce.seed import GUEST_ID
+
+        if self.kiosk and self.customer == GUEST_ID:
+            return f"{GUEST_ID}-{self.kiosk}"
+        return self.customer
 
     @validator("nlu_url")
     def _an_http_url(cls, value: str | None) -> str | None:

@@ -116,10 +116,12 @@ def load_store(session: Session, path: Path) -> SeedReport:
     return unit_of_work(session, lambda: apply_store(session, data))
 
 
-def ensure_guest(session: Session, store: str | None = None) -> None:
+def ensure_guest(session: Session, store: str | None = None, guest_id: str = GUEST_ID) -> None:
+    """The guest shopper (``guest``, or a kiosk's own ``guest-<kiosk>``) exists."""
+
     def ensure() -> None:
-        if session.get(Customer, GUEST_ID) is None:
-            session.add(Customer(id=GUEST_ID, name="Guest", store_code=store,
+        if session.get(Customer, guest_id) is None:
+            session.add(Customer(id=guest_id, name="Guest", store_code=store,
                                  failed_pin_attempts=0))
 
     unit_of_work(session, ensure)

@@ -64,3 +64,24 @@ def test_end_of_input_ends_a_typed_session_with_a_goodbye(shop: Shop, tmp_path: 
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("assistant: Thanks for shopping with us. Goodbye!")
     assert "Stopped" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_each_kiosk_has_its_own_guest_and_a_customer_one_conversation(
+        shop: Shop, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two kiosks of one store on one database: their guests' carts are apart; a signed-in
+    customer's question asked at one kiosk is answered at the other."""
+    monkeypatch.setenv("VOICECART_SUGGESTIONS", "false")
+
+    def kiosk(name: str, customer: str, *lines: str) -> dict[str, Any]:
+        script = tmp_path / f"{name}.txt"
+        script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        main(["--db", shop.db_url, "--kiosk", name, "--customer", customer, "chat",
+              "--script", str(script), "--json"])
+        return json.loads(capsys.readouterr().out.splitlines()[-1])
+
+    assert kiosk("aisle-1", "guest", "add two bananas")["cart"][0]["quantity"] == 2
+    assert kiosk("aisle-2", "guest", "what's in my cart")["cart"] == []
+    asked = kiosk("aisle-1", "bob", "add two bananas", "empty my cart")
+    assert asked["cart"] and asked["intent"] == "clear_cart"
+    assert kiosk("aisle-2", "bob", "yes")["cart"] == []
