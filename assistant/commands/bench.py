@@ -37,7 +37,7 @@ bench.add_command(wer)
 bench.add_command(shop)
 bench.add_command(load)
 for _command in (bench_perf.startup, bench_perf.pipeline, bench_perf.search, bench_perf.nlu,
-                 bench_perf.grounding):
+                 bench_perf.nlu_http, bench_perf.grounding):
     bench.add_command(_command)
 
 

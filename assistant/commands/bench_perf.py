@@ -1,4 +1,4 @@
-"""``voicecart bench startup | pipeline | search | nlu``: the speed and memory figures, each
+"""``voicecart bench startup | pipeline | search | nlu | nlu-http``: the speed and memory figures, each
 printed as JSON and saved with ``--out`` (``assistant.bench.output``)."""
 
 from __future__ import annotations
@@ -98,6 +98,37 @@ def nlu(settings: Settings, count: int, out: Path | None) -> None:
                f"p50 / p95 / max {result.p50_ms:.1f} / {result.p95_ms:.1f} / "
                f"{result.max_ms:.1f} ms over {result.count} parses", err=True)
     emit({**asdict(result), "machine": machine()}, out)
+
+
+@click.command("nlu-http")
+@click.option("--kiosks", default=8, show_default=True,
+              help="Kiosk processes parsing on the one server at once.")
+@click.option("--requests", "per_kiosk", default=50, show_default=True,
+              help="Parses per kiosk (the grocery benchmark's requests, in turn).")
+@click.option("--local-processes", default=0, show_default=True,
+              help="Also time this many processes parsing in-process at once, each with its "
+                   "own model (about 1.2 GB each); one sequential process is always timed.")
+@OUT
+@click.pass_obj
+def nlu_http(settings: Settings, kiosks: int, per_kiosk: int, local_processes: int,
+             out: Path | None) -> None:
+    """Parse latency p50/p95/p99 of KIOSKS processes on one NLU server (started here, or the
+    one at --nlu-url), and of in-process parsing, in the same run."""
+    from assistant.bench.nlu_http import NluHttpOptions, measure
+    from assistant.bench.shop.requests import load_requests
+    from nlu.model import latest_model
+
+    if kiosks < 1 or per_kiosk < 1 or local_processes < 0:
+        raise click.UsageError("--kiosks and --requests must be at least 1, --local-processes 0.")
+    texts = [r.say for r in load_requests(settings.data_dir / "bench" / "shop" / "requests.yml")]
+    model = latest_model(settings.nlu_model or settings.nlu_models_dir)
+    options = NluHttpOptions(kiosks, per_kiosk, local_processes, settings.verbose)
+    result = measure(model, texts, options, url=settings.nlu_url)
+    http, local = result["http"], result["in_process"]
+    click.echo(f"{kiosks} kiosks over HTTP: p50 / p95 / p99 {http['p50_ms']} / {http['p95_ms']}"
+               f" / {http['p99_ms']} ms; in process: p50 / p95 {local['p50_ms']} / "
+               f"{local['p95_ms']} ms", err=True)
+    emit({**result, "machine": machine()}, out)
 
 
 @click.command("grounding")
