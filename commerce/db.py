@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from commerce.errors import DatabaseMissing, SchemaMissing
+from commerce.errors import DatabaseMissing, DatabaseUnavailable, SchemaMissing
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -75,6 +75,22 @@ def make_engine(url: str | URL) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def unreachable(engine: Engine, exc: DBAPIError) -> DatabaseUnavailable:
+    """The one sentence for a database that cannot be reached (no password in it)."""
+    where = engine.url.render_as_string(hide_password=True)
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    return DatabaseUnavailable(where, reason.rstrip(".") + ".")
+
+
+def check_reachable(engine: Engine) -> None:
+    """Raise :class:`DatabaseUnavailable` unless a connection can be made now."""
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        raise unreachable(engine, exc) from exc
 
 
 def session_factory(engine_or_url: Engine | str) -> sessionmaker:
@@ -153,6 +169,8 @@ def unit_of_work(session: Session, action: Callable[[], T], retries: int = RETRI
         except DBAPIError as exc:
             session.rollback()
             if attempt == retries or not transient(exc):
+                if isinstance(exc, OperationalError) and exc.connection_invalidated:
+                    raise unreachable(session.get_bind(), exc) from exc  # type: ignore[arg-type]
                 raise
             log.info("transaction conflict (%s), retry %d", type(exc.orig).__name__, attempt + 1)
             time.sleep(RETRY_BASE_S * (2 ** attempt) * (0.5 + random.random()))
@@ -180,6 +198,7 @@ def upgrade(url: str | Engine, revision: str = "head") -> None:
     engine = make_engine(url) if not isinstance(url, Engine) else url
     config = _alembic_config(engine)
     try:
+        check_reachable(engine)
         with engine.connect() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
@@ -227,6 +246,7 @@ def open_shop(db_url: str) -> Engine:
     if path is not None and not path.exists():
         raise DatabaseMissing(str(path))
     engine = make_engine(db_url)
+    check_reachable(engine)
     if not schema_ready(engine):
         engine.dispose()
         raise DatabaseMissing(str(path or db_url))

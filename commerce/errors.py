@@ -37,6 +37,16 @@ class DatabaseMissing(SchemaMissing):
         self.url = where
 
 
+class DatabaseUnavailable(CommerceError):
+    """The database server does not answer (down, wrong address, no such database)."""
+
+    code = "database_unavailable"
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"I can't reach the shop database at {where}: {reason}")
+        self.where = where
+
+
 class PostgresUnavailable(CommerceError):
     """The local development or test cluster (commerce.pgserver) cannot be created or started."""
 

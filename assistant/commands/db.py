@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from assistant.settings import Settings
-from commerce.db import make_engine, schema_ready, session_factory, unit_of_work, upgrade
+from commerce.db import (
+    check_reachable,
+    make_engine,
+    schema_ready,
+    session_factory,
+    unit_of_work,
+    upgrade,
+)
 from commerce.errors import InvalidData
 from commerce.pgserver import LocalPostgres
 from commerce.seed import apply_customers, ensure_guest, load_store
@@ -41,6 +48,7 @@ def db() -> None:
 def init(settings: Settings, store: str, seed: bool, if_missing: bool, as_json: bool) -> None:
     """Create the schema (Alembic migrations) and optionally seed it."""
     engine = make_engine(settings.db_url)
+    check_reachable(engine)
     report: dict[str, object] = {"db_url": settings.db_url, "created": False, "seeded": {}}
     if if_missing and schema_ready(engine):
         _out(settings.json_output or as_json, report, f"The database is ready: {settings.db_url}")

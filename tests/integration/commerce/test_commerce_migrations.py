@@ -47,3 +47,16 @@ def test_missing_schema_says_how_to_create_it(tmp_path: Path) -> None:
         require_schema(engine)
     assert "voicecart db init" in err.value.message
     engine.dispose()
+
+
+def test_a_database_that_does_not_answer_is_one_sentence() -> None:
+    from commerce.db import open_shop
+    from commerce.errors import DatabaseUnavailable
+    from commerce.pgserver import free_port
+
+    url = f"postgresql+psycopg2://kiosk:secret@127.0.0.1:{free_port()}/voicecart"
+    for attempt in (open_shop, upgrade):
+        with pytest.raises(DatabaseUnavailable) as err:
+            attempt(url)
+        assert "can't reach the shop database" in err.value.message
+        assert "secret" not in err.value.message and "\n" not in err.value.message
