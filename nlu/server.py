@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from nlu.errors import PortInUse, ServerStartFailed
+from nlu.errors import NluServerError, PortInUse, ServerStartFailed
 from nlu.http import HttpParser
 from nlu.model import TF_THREADS, latest_model
 
@@ -109,9 +109,16 @@ class NluServer:
         self.start_took = time.monotonic() - started
         return self
 
+    def serving(self) -> bool:
+        """``GET /status`` names this server's model (not some other server's on the port)."""
+        try:
+            status = HttpParser(self.url, timeout=2.0, retries=0).status()
+        except NluServerError:
+            return False
+        return status.get("model_file") == self.model.name
+
     def _wait_ready(self, deadline: float) -> None:
-        probe = HttpParser(self.url, timeout=2.0, retries=0)
-        while not probe.ready():
+        while not self.serving():
             if self._proc is not None and self._proc.poll() is not None:
                 raise ServerStartFailed(f"rasa run stopped while starting "
                                         f"(exit {self._proc.returncode}){self._last_words()}.")

@@ -97,6 +97,25 @@ def test_chat_with_no_server_is_one_line_and_no_traceback(
         "start it with: voicecart nlu serve."]
 
 
+@pytest.mark.parametrize("command", ["run", "listen"])
+def test_run_and_listen_check_the_server_first(command: str, shop_url: str, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import numpy as np
+    import soundfile
+
+    wav = tmp_path / "tone.wav"  # never heard: the server is checked before anything listens
+    tone = 0.3 * np.sin(np.arange(8000) * 2 * np.pi * 440 / 16000)
+    soundfile.write(wav, tone.astype(np.float32), 16000, subtype="PCM_16")
+    url = f"http://127.0.0.1:{free_port()}"
+    args = [str(wav)] if command == "run" else ["--input-file", str(wav), "--max-turns", "0"]
+    with pytest.raises(SystemExit) as done:
+        main(["--db", shop_url, command, "--nlu-url", url, *args])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"Error: The NLU server at {url} did not answer (connection refused); "
+        "start it with: voicecart nlu serve.")
+
+
 def test_a_busy_port_is_refused_before_rasa_starts(tmp_path: Path) -> None:
     model = tmp_path / "nlu-unused.tar.gz"  # never loaded: the port is checked first
     model.write_bytes(b"")
