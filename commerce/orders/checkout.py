@@ -143,15 +143,6 @@ def _place(session: Session, customer_id: str, store: str, key: str, now: dateti
     for p in priced:
         wanted[p.product.id] = wanted.get(p.product.id, 0) + p.quantity
     names = {p.product.id: p.product.name for p in priced}
-    for product_id in sorted(wanted):  # fixed order: no lock-order surprises
-        result = session.execute(
-            update(Product)
-            .where(Product.id == product_id, Product.stock >= wanted[product_id])
-            .values(stock=Product.stock - wanted[product_id])
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            raise OutOfStock([names[product_id]])
     order = Order(customer_id=customer_id, store_code=store, status="placed", placed_at=moment,
                   updated_at=moment, subtotal_cents=subtotal, tax_cents=tax, total_cents=total,
                   currency=shop.currency, idempotency_key=key)
@@ -166,6 +157,16 @@ def _place(session: Session, customer_id: str, store: str, key: str, now: dateti
     assert cart is not None
     cart.lines.clear()
     session.flush()
+    # The stock last: a product's row stays locked only from here to the commit.
+    for product_id in sorted(wanted):  # fixed order: no lock-order surprises
+        result = session.execute(
+            update(Product)
+            .where(Product.id == product_id, Product.stock >= wanted[product_id])
+            .values(stock=Product.stock - wanted[product_id])
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise OutOfStock([names[product_id]])
     return order_view(order)
 
 
