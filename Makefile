@@ -98,6 +98,7 @@ bench: setup models
 	@mkdir -p $(BENCH_DIR)
 	$(VC) bench startup --runs 3 --out $(BENCH_DIR)/startup.json
 	$(VC) bench nlu --out $(BENCH_DIR)/nlu.json
+	$(VC) bench nlu-http --kiosks 8 --requests 100 --out $(BENCH_DIR)/nlu-http.json
 	VOICECART_DB_URL=sqlite:///$(BENCH_DIR)/shop.sqlite $(VC) db init --seed --if-missing
 	$(VC) --db sqlite:///$(BENCH_DIR)/shop.sqlite bench search --seeded --repeat 20 --out $(BENCH_DIR)/search-seeded.json
 	$(VC) bench search --products 100000 --repeat 10 --out $(BENCH_DIR)/search-100k.json

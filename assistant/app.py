@@ -47,7 +47,8 @@ def build_parser(settings: Settings) -> NluParser:
     """The NLU: a ``rasa run`` server at ``nlu_url`` (checked now: it answers and has a
     model), else the local model (loading in the background from now on)."""
     return make_parser(settings.nlu_models_dir, settings.nlu_url, settings.nlu_model,
-                       timeout=settings.nlu_timeout, retries=settings.nlu_retries)
+                       timeout=settings.nlu_timeout, retries=settings.nlu_retries,
+                       token=settings.nlu_token)
 
 
 def build_dialogue(settings: Settings, parser: NluParser | None = None, *,

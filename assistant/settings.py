@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     nlu_url: str | None = None  # a shared `voicecart nlu serve` (rasa run --enable-api)
     nlu_timeout: float = Field(3.0, gt=0, le=120)  # seconds a parse over HTTP may take
     nlu_retries: int = Field(2, ge=0, le=10)  # retries of a failed connection, within that
+    # The NLU server's shared secret (VOICECART_NLU_TOKEN only: never on a command line).
+    nlu_token: str | None = Field(None, repr=False)
     nlu_model: Path | None = None
     nlu_seed: int | None = None  # train/use the model of this random_seed (models/nlu/seed-N/)
     # Voice

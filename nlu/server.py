@@ -57,8 +57,9 @@ class NluServer:
 
     def __init__(self, model: Path, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST, *,
                  log: Path | None = None, verbose: bool = False,
-                 start_seconds: float = START_SECONDS) -> None:
+                 start_seconds: float = START_SECONDS, token: str | None = None) -> None:
         self.model = latest_model(Path(model))
+        self.token = token  # Rasa's --auth-token: every request must carry it
         self.port = port
         self.host = host
         self.verbose = verbose
@@ -83,6 +84,8 @@ class NluServer:
     def command(self) -> list[str]:
         cmd = [sys.executable, "-m", "rasa", "run", "--enable-api", "-m", str(self.model),
                "-i", self.host, "-p", str(self.port)]
+        if self.token:
+            cmd += ["--auth-token", self.token]
         return cmd if self.verbose else [*cmd, "--quiet"]
 
     def start(self) -> NluServer:
@@ -112,7 +115,7 @@ class NluServer:
     def serving(self) -> bool:
         """``GET /status`` names this server's model (not some other server's on the port)."""
         try:
-            status = HttpParser(self.url, timeout=2.0, retries=0).status()
+            status = HttpParser(self.url, timeout=2.0, retries=0, token=self.token).status()
         except NluServerError:
             return False
         return status.get("model_file") == self.model.name

@@ -36,11 +36,14 @@ def _interrupt(_signum: int, _frame: FrameType | None) -> None:
 @click.pass_obj
 def serve(settings: Settings, port: int, host: str, model: Path | None, log_file: Path | None,
           start_timeout: float) -> None:
-    """Serve the NLU model to the store's kiosks (voicecart chat/run/listen --nlu-url URL)."""
+    """Serve the NLU model to the store's kiosks (voicecart chat/run/listen --nlu-url URL).
+
+    With VOICECART_NLU_TOKEN set (here and on every kiosk) each request must carry it."""
     from nlu.server import NluServer
 
     server = NluServer(model or settings.nlu_model or settings.nlu_models_dir, port, host,
-                       log=log_file, verbose=settings.verbose, start_seconds=start_timeout)
+                       log=log_file, verbose=settings.verbose, start_seconds=start_timeout,
+                       token=settings.nlu_token)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.start()

@@ -30,7 +30,7 @@ from assistant.dialogue.understand import NLU_UNREACHABLE
 from assistant.pipeline.run import Pipeline
 from assistant.settings import DATA_DIR, Settings
 from commerce.seed import seed_database
-from nlu.errors import PortInUse, ServerUnavailable
+from nlu.errors import NluServerError, PortInUse, ServerUnavailable
 from nlu.http import HttpParser
 from nlu.server import NluServer, free_port
 from nlu.types import NluParser
@@ -244,13 +244,21 @@ def test_nlu_serve_prints_one_line_and_stops_on_sigterm(model_path: Path) -> Non
     port = free_port()
     cmd = [sys.executable, "-m", "assistant.cli", "nlu", "serve", "--port", str(port),
            "--model", str(model_path)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {**os.environ, "VOICECART_NLU_TOKEN": "kiosk-secret"}  # the store's shared secret
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env)
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()  # blocks until the model is loaded (or it fails)
         assert line.startswith(f"NLU server ready at http://127.0.0.1:{port} "), line
-        assert model_path.name in line
-        assert HttpParser(f"http://127.0.0.1:{port}").parse("add milk").intent
+        assert model_path.name in line and "kiosk-secret" not in line
+        url = f"http://127.0.0.1:{port}"
+        assert HttpParser(url, token="kiosk-secret").parse("add milk").intent
+        with pytest.raises(NluServerError) as refused:  # no token, or a wrong one: refused
+            HttpParser(url, retries=0).parse("add milk")
+        assert "kiosk-secret" not in refused.value.message
+        with pytest.raises(NluServerError):
+            HttpParser(url, retries=0, token="guess").check()
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=60)
     finally:
