@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 import pytest
 from commerce_factories import customer, sku
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from commerce.cart import add_to_cart, view_cart
-from commerce.db import fresh_read
+from commerce.catalog.models import Product
+from commerce.db import fresh_read, unit_of_work
 from commerce.errors import CartEmpty, OutOfStock, PurchaseLocked, SpendingLimitExceeded
 from commerce.orders import OrderView, can_checkout, checkout, new_idempotency_key
 from commerce.orders.models import Order
@@ -164,3 +165,31 @@ def test_one_cart_checked_out_from_two_kiosks_places_one_order(
     assert sorted(type(r).__name__ for r in results) == ["CartEmpty", "OrderView"], results
     assert order_count(shop) == 1
     assert sku(shop, "GRO-BAN").stock == 48
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])  # SQLite's writers never interleave
+def test_a_deadlock_victim_is_rolled_back_and_run_again(
+    shop: Session, factory: sessionmaker
+) -> None:
+    """Two transactions lock two products in opposite orders: PostgreSQL aborts one (40P01);
+    unit_of_work runs it again and both changes land, each once."""
+    first, second = sku(shop, "GRO-BAN").id, sku(shop, "GRO-OJ").id
+    barrier = threading.Barrier(2)
+    attempts: list[str] = []
+
+    def take(session: Session, ids: tuple[int, int], name: str) -> None:
+        attempts.append(name)
+        session.execute(update(Product).where(Product.id == ids[0])
+                        .values(stock=Product.stock - 1))
+        if attempts.count(name) == 1:
+            barrier.wait(timeout=20)  # both hold their first row: the deadlock
+        session.execute(update(Product).where(Product.id == ids[1])
+                        .values(stock=Product.stock - 1))
+
+    results = run_threads(factory, [
+        lambda s: unit_of_work(s, lambda: take(s, (first, second), "a")),
+        lambda s: unit_of_work(s, lambda: take(s, (second, first), "b")),
+    ])
+    assert results == [None, None]
+    assert len(attempts) == 3  # one of them ran twice
+    assert sku(shop, "GRO-BAN").stock == 48 and sku(shop, "GRO-OJ").stock == 48

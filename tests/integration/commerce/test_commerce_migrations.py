@@ -7,11 +7,20 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from databases import TemplateDatabases
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 import commerce.models  # noqa: F401 - registers the tables
-from commerce.db import Base, head_revision, make_engine, require_schema, schema_ready, upgrade
+from commerce.db import (
+    Base,
+    current_revision,
+    head_revision,
+    make_engine,
+    require_schema,
+    schema_ready,
+    upgrade,
+)
 from commerce.errors import SchemaMissing
 
 
@@ -60,3 +69,30 @@ def test_a_database_that_does_not_answer_is_one_sentence() -> None:
             attempt(url)
         assert "can't reach the shop database" in err.value.message
         assert "secret" not in err.value.message and "\n" not in err.value.message
+
+
+def _empty(url: str) -> None:
+    engine = make_engine(url)
+    with engine.connect():  # SQLite: the file exists from now on
+        pass
+    engine.dispose()
+
+
+def test_an_older_schema_is_upgraded_in_place(backend: str, databases: TemplateDatabases,
+                                              tmp_path: Path) -> None:
+    """Each backend: an empty database to 0001, a row written, then up to head; the row kept."""
+    url = databases.copy(backend, "empty", tmp_path, build=_empty)
+    try:
+        upgrade(url, "0001")
+        engine = make_engine(url)
+        assert current_revision(engine) == "0001"
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO stores (code, name, currency, tax_rate_bp, "
+                                    "catalog_version) VALUES ('old', 'Old', 'USD', 0, 1)"))
+        upgrade(url)
+        assert schema_ready(engine)
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT name FROM stores")).scalar_one() == "Old"
+        engine.dispose()
+    finally:
+        databases.drop(url)
