@@ -1,5 +1,6 @@
 """Many kiosks, one store: N kiosk *processes* fill carts and check out at the same moment,
-racing for the last units of a few hot products.
+racing for the last units of a few hot products, then all at the same moment for the last few
+units of one.
 
     voicecart bench load --kiosks 8 --orders 2000 [--db URL | --backend postgresql]
 
@@ -8,7 +9,8 @@ product (stock for a fraction of the demand); one checkout in ten is said twice 
 threads, the same idempotency key: a repeated "yes"), and one in ten is sent again afterwards.
 Afterwards the database is audited: units sold against the starting stock (oversells), orders
 per idempotency key and duplicates that got a second order (double orders), and every refused
-shopper must have heard which item ran out.
+shopper must have heard which item ran out. Last, the rush: every shopper holds one "Last
+Item" (two per kiosk in stock) and all kiosks check out together.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ HOT, PLAIN = 8, 40
 SHOPPERS_PER_KIOSK = 20
 # Hot demand is half the orders × 1.5 units; stocked: a third of it, so most hot items sell out.
 HOT_SHARE = 0.25
+# The rush: every shopper of every kiosk holds one of these, two per kiosk are in stock, and
+# they all check out at the same moment.
+LAST = "LAST-00"
+LAST_PER_KIOSK = 2
 
 
 @dataclass(frozen=True)
@@ -56,16 +62,24 @@ class KioskResult:
     latencies_ms: list[float] = field(default_factory=list)  # one per checkout attempt
     finished_at: list[float] = field(default_factory=list)  # seconds since the start
     placed: list[tuple[str, int]] = field(default_factory=list)  # (key, order id)
-    refused: Counter[str] = field(default_factory=Counter)  # refusal code → count
+    refused: Counter[str] = field(default_factory=Counter)  # checkout refusals by code
+    refused_at_add: Counter[str] = field(default_factory=Counter)  # an item already gone
+    orders_refused: int = 0  # orders that ended without an order (the cart given up)
+    main_seconds: float = 0.0  # the ordering phase, before the rush
+    rush_placed: int = 0  # the last units: every shopper holds one, all check out at once
+    rush_refused: int = 0
+    rush_unnamed: int = 0  # refused without naming the item
     unnamed_refusals: int = 0  # out of stock without saying which item
     duplicate_mismatch: int = 0  # the same key answered with two different orders
     errors: Counter[str] = field(default_factory=Counter)  # unexpected exceptions by class
 
 
-def store_document(hot_stock: int) -> dict[str, Any]:
+def store_document(hot_stock: int, last_units: int) -> dict[str, Any]:
     products = [{"sku": f"HOT-{i:02d}", "name": f"Hot Item {i}", "category": "load",
                  "price_cents": 199 + i, "stock": hot_stock}
                 for i in range(HOT)]
+    products.append({"sku": LAST, "name": "Last Item", "category": "load", "price_cents": 999,
+                     "stock": last_units})
     products += [{"sku": f"PLN-{i:02d}", "name": f"Plain Item {i}", "category": "load",
                   "price_cents": 299 + i, "stock": 1_000_000} for i in range(PLAIN)]
     return {"store": {"code": STORE, "name": "Load bench", "currency": "USD",
@@ -80,8 +94,9 @@ def prepare(url: str, options: LoadOptions) -> dict[str, int]:
     engine = make_engine(url)
     try:
         with session_factory(engine)() as session:
+            document = store_document(hot_stock, LAST_PER_KIOSK * options.kiosks)
             unit_of_work(session, lambda: apply_store(session, parse_store(
-                store_document(hot_stock), "the load bench store")))
+                document, "the load bench store")))
             for kiosk in range(options.kiosks):
                 for n in range(SHOPPERS_PER_KIOSK):
                     create_customer(session, f"k{kiosk}-s{n}", f"Shopper {n}", store=STORE)
@@ -92,13 +107,17 @@ def prepare(url: str, options: LoadOptions) -> dict[str, int]:
         engine.dispose()
 
 
-def _fill(session: Any, shopper: str, ids: dict[str, int], rng: random.Random) -> None:
-    if rng.random() < 0.5:
-        add_to_cart(session, shopper, ids[f"HOT-{rng.randrange(HOT):02d}"], rng.randint(1, 2),
-                    store=STORE)
-    for _ in range(rng.randint(1, 2)):
-        add_to_cart(session, shopper, ids[f"PLN-{rng.randrange(PLAIN):02d}"],
-                    rng.randint(1, 3), store=STORE)
+def _fill(session: Any, shopper: str, ids: dict[str, int], rng: random.Random,
+          result: KioskResult) -> None:
+    """One to three lines; a line refused (a hot item already sold out) leaves the others."""
+    wanted = [(f"HOT-{rng.randrange(HOT):02d}", rng.randint(1, 2))] if rng.random() < 0.5 else []
+    wanted += [(f"PLN-{rng.randrange(PLAIN):02d}", rng.randint(1, 3))
+               for _ in range(rng.randint(1, 2))]
+    for sku, quantity in wanted:
+        try:
+            add_to_cart(session, shopper, ids[sku], quantity, store=STORE)
+        except CommerceError as exc:
+            result.refused_at_add[exc.code] += 1
 
 
 def _checkout(factory: Any, shopper: str, key: str, result: KioskResult, t0: float,
@@ -121,7 +140,7 @@ def _checkout(factory: Any, shopper: str, key: str, result: KioskResult, t0: flo
     result.finished_at.append(end - t0)
 
 
-def kiosk_run(url: str, kiosk: int, orders: int, seed: int, start: Any,
+def kiosk_run(url: str, kiosk: int, orders: int, seed: int, start: Any, rush: Any,
               queue: Any) -> None:
     """One kiosk process: its own engine, its shoppers in turn, ``orders`` checkouts."""
     rng = random.Random(seed * 1000 + kiosk)
@@ -136,10 +155,7 @@ def kiosk_run(url: str, kiosk: int, orders: int, seed: int, start: Any,
     for n in range(orders):
         shopper = f"k{kiosk}-s{n % SHOPPERS_PER_KIOSK}"
         with factory() as session:
-            try:
-                _fill(session, shopper, ids, rng)
-            except CommerceError as exc:
-                result.refused[exc.code] += 1
+            _fill(session, shopper, ids, rng, result)
         key = f"k{kiosk}-o{n}"
         seen: list[int] = []
         if rng.random() < 0.1:  # "yes" said twice at once: two threads, one key
@@ -158,17 +174,40 @@ def kiosk_run(url: str, kiosk: int, orders: int, seed: int, start: Any,
             result.duplicate_mismatch += 1
         if seen:
             result.placed.append((key, seen[0]))
+        else:
+            result.orders_refused += 1
+    result.main_seconds = time.perf_counter() - t0
+    _rush(factory, kiosk, ids[LAST], rush, result)
     engine.dispose()
     queue.put(result)
+
+
+def _rush(factory: Any, kiosk: int, last_id: int, rush: Any, result: KioskResult) -> None:
+    """Each shopper adds the last item (in stock for a few); all kiosks check out together."""
+    shoppers = [f"k{kiosk}-s{n}" for n in range(SHOPPERS_PER_KIOSK)]
+    with factory() as session:
+        for shopper in shoppers:
+            clear_cart(session, shopper, store=STORE)
+            add_to_cart(session, shopper, last_id, 1, store=STORE)
+    rush.wait()
+    for shopper in shoppers:
+        with factory() as session:
+            try:
+                checkout(session, shopper, store=STORE, idempotency_key=f"{shopper}-last")
+                result.rush_placed += 1
+            except OutOfStock as exc:
+                result.rush_refused += 1
+                result.rush_unnamed += 0 if exc.items == ["Last Item"] else 1
 
 
 def run_kiosks(url: str, options: LoadOptions) -> tuple[list[KioskResult], float]:
     """Start every kiosk process, release them together; their results and the wall time."""
     context = multiprocessing.get_context("spawn")  # no engine or thread state is inherited
     start, queue = context.Event(), context.Queue()
+    rush = context.Barrier(options.kiosks)
     share, extra = divmod(options.orders, options.kiosks)
-    processes = [context.Process(target=kiosk_run,
-                                 args=(url, k, share + (k < extra), options.seed, start, queue))
+    processes = [context.Process(target=kiosk_run, args=(url, k, share + (k < extra),
+                                                         options.seed, start, rush, queue))
                  for k in range(options.kiosks)]
     for process in processes:
         process.start()
@@ -208,4 +247,5 @@ def audit(url: str, initial: dict[str, int]) -> dict[str, int]:
             "stock_mismatch": drift, "keys_with_two_orders": len(keys),
             "hot_units_sold": int(sum(v for k, v in sold.items() if k.startswith("HOT"))),
             "hot_units_stocked": sum(v for k, v in initial.items() if k.startswith("HOT")),
+            "last_units_sold": int(sold.get(LAST, 0)), "last_units_stocked": initial[LAST],
             "sold_out_products": sold_out}
