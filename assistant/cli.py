@@ -28,6 +28,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "listen": ("assistant.commands.listen", "listen"),
     "models": ("assistant.commands.voice", "models"),
     "bench": ("assistant.commands.bench", "bench"),
+    "serve": ("assistant.commands.serve", "serve"),
+    "apikey": ("assistant.commands.serve", "apikey"),
 }
 
 

@@ -174,6 +174,29 @@ class InvalidStatusChange(CommerceError):
         self.new_status = new_status
 
 
+class NotAuthenticated(CommerceError):
+    """No API key, or one that is unknown or revoked."""
+
+    code = "not_authenticated"
+
+
+class NotPermitted(CommerceError):
+    """A valid key whose role may not do this."""
+
+    code = "not_permitted"
+
+    def __init__(self, role: str, action: str) -> None:
+        super().__init__(f"A {role} key may not {action}.")
+        self.role = role
+
+
+class ApiKeyNotFound(CommerceError):
+    code = "api_key_not_found"
+
+    def __init__(self, key_id: int) -> None:
+        super().__init__(f"There is no API key {key_id}.")
+
+
 class UnknownCustomer(CommerceError):
     code = "unknown_customer"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from commerce.apikeys.models import ApiKey
 from commerce.cart.models import Cart, CartLine
 from commerce.catalog.models import (
     Category,
@@ -16,6 +17,6 @@ from commerce.customers.models import Customer
 from commerce.orders.models import Order, OrderLine
 
 __all__ = [
-    "Cart", "CartLine", "Category", "Conversation", "Customer", "ModifierGroup", "ModifierOption", "Order",
+    "ApiKey", "Cart", "CartLine", "Category", "Conversation", "Customer", "ModifierGroup", "ModifierOption", "Order",
     "OrderLine", "Product", "ProductAlias", "Store",
 ]
