@@ -9,7 +9,7 @@ VC          := $(VENV)/bin/voicecart
 STAMP       := $(VENV)/.installed
 LOCK        := requirements.lock
 EXTRAS      := voice,ko,bench,dev
-SYSDEPS     := espeak-ng libportaudio2 libsndfile1 postgresql
+SYSDEPS     := espeak-ng libportaudio2 libsndfile1 postgresql chromium chromium-driver
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help setup sysdeps models test lint unit run bench clean lock seeds shop-corpus shop-bench pg-start pg-stop

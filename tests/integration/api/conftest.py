@@ -7,6 +7,8 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -18,10 +20,13 @@ from commerce.apikeys import create_key
 from commerce.db import make_engine, session_factory
 from commerce.pgserver import free_port
 
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"  # Debian's packages
+
 
 @dataclass
 class Api:
     url: str
+    db_url: str
     sessions: sessionmaker
     staff: str
     reporting: str
@@ -50,7 +55,33 @@ def api(seeded_url: str) -> Iterator[Api]:
         if time.monotonic() > deadline:
             pytest.fail("the API server did not start")
         time.sleep(0.05)
-    yield Api(f"http://127.0.0.1:{port}", sessions, staff, reporting)
+    yield Api(f"http://127.0.0.1:{port}", seeded_url, sessions, staff, reporting)
     server.should_exit = True
     thread.join(timeout=10)
     engine.dispose()
+
+
+@pytest.fixture()
+def browser() -> Iterator[Any]:
+    """Debian's chromium, headless, through its chromedriver (Selenium)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                 "--window-size=1200,800"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="session")
+def artifacts(repo_root: Path) -> Path:
+    """Where screenshots go (git-ignored), kept after the run."""
+    folder = repo_root / "models" / "test-artifacts"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
