@@ -30,6 +30,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("assistant.commands.bench", "bench"),
     "serve": ("assistant.commands.serve", "serve"),
     "apikey": ("assistant.commands.serve", "apikey"),
+    "webhooks": ("assistant.commands.webhooks", "webhooks"),
 }
 
 

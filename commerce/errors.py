@@ -197,6 +197,13 @@ class ApiKeyNotFound(CommerceError):
         super().__init__(f"There is no API key {key_id}.")
 
 
+class SubscriptionNotFound(CommerceError):
+    code = "subscription_not_found"
+
+    def __init__(self, subscription_id: int) -> None:
+        super().__init__(f"There is no webhook subscription {subscription_id}.")
+
+
 class UnknownCustomer(CommerceError):
     code = "unknown_customer"
 

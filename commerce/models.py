@@ -15,8 +15,10 @@ from commerce.catalog.models import (
 from commerce.conversations import Conversation
 from commerce.customers.models import Customer
 from commerce.orders.models import Order, OrderLine
+from commerce.webhooks.models import Attempt, Delivery, OutboxEvent, Subscription
 
 __all__ = [
-    "ApiKey", "Cart", "CartLine", "Category", "Conversation", "Customer", "ModifierGroup", "ModifierOption", "Order",
-    "OrderLine", "Product", "ProductAlias", "Store",
+    "ApiKey", "Attempt", "Cart", "CartLine", "Category", "Conversation", "Customer", "Delivery",
+    "ModifierGroup", "ModifierOption", "Order", "OrderLine", "OutboxEvent", "Product",
+    "ProductAlias", "Store", "Subscription",
 ]

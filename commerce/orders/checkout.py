@@ -34,6 +34,8 @@ from commerce.errors import (
 from commerce.money import format_cents, tax_cents
 from commerce.orders.models import Order, OrderLine
 from commerce.orders.views import OrderView, order_view
+from commerce.serialize import to_data
+from commerce.webhooks.outbox import emit
 
 log = logging.getLogger(__name__)
 AfterCommit = Callable[[OrderView], None]
@@ -167,7 +169,9 @@ def _place(session: Session, customer_id: str, store: str, key: str, now: dateti
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise OutOfStock([names[product_id]])
-    return order_view(order)
+    view = order_view(order)
+    emit(session, "order.placed", {"order": to_data(view)})  # committed with the order
+    return view
 
 
 def checkout(

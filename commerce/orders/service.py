@@ -14,6 +14,8 @@ from commerce.db import reads, unit_of_work
 from commerce.errors import InvalidStatusChange, OrderNotCancellable, OrderNotFound
 from commerce.orders.models import Order
 from commerce.orders.views import CANCELLABLE, OPEN_STATUSES, TRANSITIONS, OrderView, order_view
+from commerce.serialize import to_data
+from commerce.webhooks.outbox import emit
 
 
 @reads
@@ -72,7 +74,9 @@ def cancel_order(session: Session, customer_id: str, order_id: int, *, now: date
         order.status = "cancelled"
         order.updated_at = utc(now)
         session.flush()
-        return order_view(order)
+        view = order_view(order)
+        emit(session, "order.cancelled", {"order": to_data(view)})
+        return view
 
     return unit_of_work(session, cancel)
 
@@ -84,9 +88,11 @@ def advance_order(session: Session, order_id: int, new_status: str, *, now: date
         order = _load(session, None, order_id)
         if new_status == "cancelled" or new_status not in TRANSITIONS.get(order.status, ()):
             raise InvalidStatusChange(order.id, order.status, new_status)
-        order.status = new_status
+        previous, order.status = order.status, new_status
         order.updated_at = utc(now)
         session.flush()
-        return order_view(order)
+        view = order_view(order)
+        emit(session, "order.status_changed", {"order": to_data(view), "previous": previous})
+        return view
 
     return unit_of_work(session, advance)

@@ -1,0 +1,79 @@
+"""``voicecart webhooks add|list|remove|work``: store systems' subscriptions and the worker."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import click
+
+from assistant.settings import Settings
+from commerce.db import open_shop, session_factory
+from commerce.serialize import to_data
+from commerce.webhooks import EVENTS
+
+
+@click.group()
+def webhooks() -> None:
+    """Webhooks: subscribe a URL to events; the worker delivers them, signed."""
+
+
+@webhooks.command("add")
+@click.argument("url")
+@click.option("--event", "events", type=click.Choice(EVENTS), multiple=True, required=True,
+              help="An event to send (repeat the option for several).")
+@click.pass_obj
+def add(settings: Settings, url: str, events: tuple[str, ...]) -> None:
+    """Subscribe URL; prints the signing secret once."""
+    from commerce.webhooks import add_subscription
+
+    with session_factory(open_shop(settings.db_url))() as session:
+        info, secret = add_subscription(session, url, list(events))
+    if settings.json_output:
+        click.echo(json.dumps({**to_data(info), "secret": secret}))
+    else:
+        click.echo(f"Subscription {info.id}: {', '.join(info.events)} to {info.url}\n"
+                   f"Signing secret (shown once): {secret}")
+
+
+@webhooks.command("list")
+@click.pass_obj
+def list_cmd(settings: Settings) -> None:
+    from commerce.webhooks import list_subscriptions
+
+    with session_factory(open_shop(settings.db_url))() as session:
+        subscriptions = list_subscriptions(session)
+    for s in subscriptions:
+        click.echo(f"{s.id}\t{'active' if s.active else 'removed'}\t{','.join(s.events)}\t{s.url}")
+
+
+@webhooks.command("remove")
+@click.argument("subscription_id", type=int)
+@click.pass_obj
+def remove(settings: Settings, subscription_id: int) -> None:
+    from commerce.webhooks import remove_subscription
+
+    with session_factory(open_shop(settings.db_url))() as session:
+        remove_subscription(session, subscription_id)
+    click.echo(f"Subscription {subscription_id} is removed.")
+
+
+@webhooks.command("work")
+@click.option("--poll", default=1.0, show_default=True, help="Seconds between looks.")
+@click.option("--backoff", default=2.0, show_default=True,
+              help="Seconds before the first retry; doubled for each next one.")
+@click.option("--once", is_flag=True, help="Deliver what is due now, then stop.")
+@click.pass_obj
+def work(settings: Settings, poll: float, backoff: float, once: bool) -> None:
+    """Deliver the outbox's events until Ctrl-C."""
+    from assistant.webhooks.worker import deliver_due, run
+
+    sessions = session_factory(open_shop(settings.db_url))
+    if once:
+        click.echo(f"{deliver_due(sessions, backoff)} deliveries attempted.")
+        return
+    click.echo("Delivering webhooks; Ctrl-C stops.")
+    try:
+        run(sessions, threading.Event(), poll_s=poll, backoff_s=backoff)
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)

@@ -1,0 +1,52 @@
+"""Deliver what is due: POST each event's JSON, signed (``Voicecart-Signature``) and carrying
+its event id (``Voicecart-Event-Id``: receivers drop a repeat), record the answer. Runs in
+its own process (``voicecart webhooks work``): a slow or dead receiver never touches a
+checkout, which only wrote the outbox row."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import requests
+from sqlalchemy.orm import Session
+
+from commerce.webhooks.delivery import claim_due, record
+from commerce.webhooks.signing import EVENT_HEADER, SIGNATURE_HEADER, sign
+
+log = logging.getLogger(__name__)
+TIMEOUT_S = 5.0
+
+
+def deliver_due(sessions: Callable[[], Session], backoff_s: float = 2.0,
+                timeout_s: float = TIMEOUT_S) -> int:
+    """One round: every delivery due now; how many were attempted."""
+    with sessions() as session:
+        due = claim_due(session)
+    for item in due:
+        started = time.monotonic()
+        status, error = None, None
+        try:
+            answer = requests.post(item.url, data=item.body, timeout=timeout_s, headers={
+                "Content-Type": "application/json", EVENT_HEADER: item.event_id,
+                SIGNATURE_HEADER: sign(item.secret, item.body)})
+            status = answer.status_code
+            if not answer.ok:
+                error = answer.text[:200] or answer.reason
+        except requests.RequestException as exc:
+            error = f"{type(exc).__name__}: {str(exc)[:200]}"
+        ms = int((time.monotonic() - started) * 1000)
+        with sessions() as session:
+            state = record(session, item.delivery_id, status, error, ms, backoff_s)
+        log.info("webhook %s to %s: %s (%s)", item.event_id, item.url, status or error, state)
+    return len(due)
+
+
+def run(sessions: Callable[[], Session], stop: threading.Event, *, poll_s: float = 1.0,
+        backoff_s: float = 2.0) -> None:
+    """Deliver until ``stop`` is set, looking for due deliveries every ``poll_s``."""
+    while not stop.is_set():
+        if deliver_due(sessions, backoff_s) == 0:
+            stop.wait(poll_s)
