@@ -31,6 +31,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("assistant.commands.serve", "serve"),
     "apikey": ("assistant.commands.serve", "apikey"),
     "webhooks": ("assistant.commands.webhooks", "webhooks"),
+    "customer": ("assistant.commands.customer", "customer"),
 }
 
 

@@ -11,7 +11,8 @@ from commerce.apikeys import ApiKeyInfo, authenticate
 from commerce.errors import NotPermitted
 
 READ, MOVE_ORDERS, EDIT_CATALOG = "read", "move orders", "change the catalog"
-ALLOWED = {"staff": {READ, MOVE_ORDERS, EDIT_CATALOG}, "reporting": {READ}}
+MANAGE_CUSTOMERS = "export or erase a customer's data"
+ALLOWED = {"staff": {READ, MOVE_ORDERS, EDIT_CATALOG, MANAGE_CUSTOMERS}, "reporting": {READ}}
 
 
 def session(request: Request) -> Iterator[Session]:

@@ -7,11 +7,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from assistant.api.auth import EDIT_CATALOG, MOVE_ORDERS, READ, may, session
+from assistant.api.auth import EDIT_CATALOG, MANAGE_CUSTOMERS, MOVE_ORDERS, READ, may, session
 from assistant.api.schemas import ErrorBody, ProductChange, StatusChange
 from commerce.apikeys import ApiKeyInfo
 from commerce.catalog import get_product_by_sku
 from commerce.catalog.admin import store_products, update_product
+from commerce.customers.privacy import erase_customer, export_customer
 from commerce.orders import advance_order, cancel_order
 from commerce.orders.queue import store_order, store_orders
 from commerce.serialize import to_data
@@ -71,3 +72,18 @@ def cancel(order_id: int, _: ApiKeyInfo = Depends(may(MOVE_ORDERS)),
     """Cancel while placed or preparing (the stock comes back); 409 otherwise."""
     placed = store_order(db, order_id)
     return to_data(cancel_order(db, placed.customer_id, order_id))
+
+
+@router.get("/customers/{customer_id}/export", tags=["customers"])
+def export(customer_id: str, _: ApiKeyInfo = Depends(may(MANAGE_CUSTOMERS)),
+           db: Session = Depends(session)) -> dict[str, Any]:
+    """Every row about the customer, as JSON (never a PIN hash)."""
+    return export_customer(db, customer_id)
+
+
+@router.delete("/customers/{customer_id}", tags=["customers"])
+def erase(customer_id: str, _: ApiKeyInfo = Depends(may(MANAGE_CUSTOMERS)),
+          db: Session = Depends(session)) -> dict[str, Any]:
+    """Erase the customer's personal data; their orders stay, anonymised, for the books."""
+    kept = erase_customer(db, customer_id)
+    return {"erased": customer_id, "orders_kept_anonymised": kept}
