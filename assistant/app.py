@@ -64,7 +64,8 @@ def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
     return DialogueManager(
         sessions, parser, settings.shopper, settings.store,
         replies or Replies.load(settings.data_dir / "replies.yml"),
-        DialogueOptions(suggestions=settings.suggestions, faq_path=settings.data_dir / "faq.yml"),
+        DialogueOptions(suggestions=settings.suggestions, faq_path=settings.data_dir / "faq.yml",
+                        kiosk=settings.kiosk),
         state_store=store,
     )
 

@@ -72,6 +72,11 @@ class Endpointer:
         self.on_pause = on_pause
         self.reset()
 
+    @property
+    def speaking(self) -> bool:
+        """Inside an utterance: someone is talking (nothing else should be said now)."""
+        return self._speaking
+
     def reset(self) -> None:
         self.vad.reset()
         self._pre: deque[np.ndarray] = deque()

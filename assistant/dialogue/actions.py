@@ -64,7 +64,7 @@ def run(ctx: Context, action: Action) -> Reply:
         return ctx.say("cart_cleared")
     if action.kind == "checkout" and action.idempotency_key:
         order = checkout(ctx.session, ctx.customer_id, store=ctx.store,
-                         idempotency_key=action.idempotency_key)
+                         idempotency_key=action.idempotency_key, kiosk=ctx.options.kiosk)
         ctx.order = OrderInfo(id=order.id, status=order.status, total_cents=order.total_cents)
         ctx.state.reminded = False
         return ctx.say("order_placed", number=number_words(order.id),

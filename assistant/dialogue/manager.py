@@ -23,6 +23,8 @@ from commerce.cart import view_cart
 from commerce.customers import get_customer
 from commerce.errors import CommerceError
 from commerce.orders.checkout import new_idempotency_key
+from commerce.orders.queue import ready_to_announce
+from commerce.seed import GUEST_ID
 from nlu.types import NluParser, Parse
 
 PIN_MASK = "****"
@@ -104,6 +106,20 @@ class DialogueManager:
         return ctx.say("cart_reminder", name=name, count=number_words(cart.item_count),
                        items="item" if cart.item_count == 1 else "items",
                        total=money_words(cart.total_cents))
+
+    def announcements(self) -> list[str]:
+        """"Order fourteen for Bob is ready" for each order taken at this kiosk that staff
+        have just marked ready (each said once, by this kiosk only)."""
+        if not self.options.kiosk:
+            return []
+        with self.session_factory() as session:
+            ready = ready_to_announce(session, self.options.kiosk)
+        said = []
+        for order, name in ready:
+            guest = order.customer_id.split("-", 1)[0] == GUEST_ID  # guest, guest-<kiosk>
+            said.append(self.replies.text(("order_ready_for", "order_ready")[guest],
+                                          number=number_words(order.id), name=name))
+        return said
 
     def pin_answer(self, text: str) -> str | None:
         """The digits of ``text`` when it answers the PIN question asked; else None. Such an

@@ -19,6 +19,7 @@ class DialogueOptions:
     list_limit: int = 3
     resume_minutes: int = 30  # a restart within this keeps the pending question
     faq_path: Path | None = None  # default: data/faq.yml
+    kiosk: str | None = None  # this kiosk's name: its orders' "ready" is announced here
 
 
 @dataclass(frozen=True)

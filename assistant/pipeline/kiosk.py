@@ -16,6 +16,7 @@ from assistant.pipeline.bargein import Player, SoundDevicePlayer, Spoken, speak_
 from assistant.pipeline.errors import NoRecognizer, PipelineError
 from assistant.pipeline.run import Pipeline, PipelineTurn
 from assistant.pipeline.wake import strip_wake_phrase
+from storedata.errors import ExpectedError
 from voice.audio import AudioChunk
 from voice.endpoint import EndpointConfig, Endpointer, SileroVad, Utterance
 from voice.errors import VoiceError
@@ -37,6 +38,7 @@ class KioskOptions:
     # an engine that decodes whole utterances starts on a pause, before the endpointer
     # has waited out its silence (voice/speculative.py)
     speculative: bool = True
+    announce_every_s: float = 2.0  # how often to look for orders of this kiosk now ready
 
 
 class Kiosk:
@@ -62,6 +64,7 @@ class Kiosk:
         self.stt_outcomes: list[str] = []  # per answered utterance: hit | miss | none
         self.spoken: list[Spoken] = []  # each reply played, and how it went
         self._barge_vad: SileroVad | None = None
+        self._announced_at = 0.0
 
     # -- the loop -------------------------------------------------------------------------
     def run(self, max_turns: int | None = None) -> list[PipelineTurn]:
@@ -179,8 +182,23 @@ class Kiosk:
             found = endpointer.feed(chunk)
             if found is not None:
                 return found
+            if not endpointer.speaking:
+                self._announce()
         self._chunks = None
         return endpointer.flush()
+
+    def _announce(self) -> None:
+        """Say what staff have just made ready here, between shoppers' sentences only."""
+        now = time.monotonic()
+        if now - self._announced_at < self.options.announce_every_s:
+            return
+        self._announced_at = now
+        try:
+            lines = self.pipeline.dialogue.announcements()
+        except ExpectedError:  # the database is away: the next look will tell
+            return
+        for line in lines:
+            self._say(line)
 
     # -- output ---------------------------------------------------------------------------
     def _say(self, text: str) -> None:

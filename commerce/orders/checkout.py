@@ -129,7 +129,8 @@ def can_checkout(session: Session, customer_id: str, *, store: str, now: datetim
     return Check.yes()
 
 
-def _place(session: Session, customer_id: str, store: str, key: str, now: datetime | None = None) -> OrderView:
+def _place(session: Session, customer_id: str, store: str, key: str, now: datetime | None = None,
+           kiosk: str | None = None) -> OrderView:
     """Locks, in a fixed order: the cart row (so a second "yes", from this kiosk or another,
     waits here and then sees the first order or an empty cart), then each product's row by
     id, through the conditional stock update."""
@@ -147,7 +148,7 @@ def _place(session: Session, customer_id: str, store: str, key: str, now: dateti
     names = {p.product.id: p.product.name for p in priced}
     order = Order(customer_id=customer_id, store_code=store, status="placed", placed_at=moment,
                   updated_at=moment, subtotal_cents=subtotal, tax_cents=tax, total_cents=total,
-                  currency=shop.currency, idempotency_key=key)
+                  currency=shop.currency, idempotency_key=key, kiosk=kiosk)
     order.lines = [
         OrderLine(product_id=p.product.id, sku=p.product.sku, name=p.product.name,
                   quantity=p.quantity, unit_price_cents=p.unit_price_cents,
@@ -176,14 +177,15 @@ def _place(session: Session, customer_id: str, store: str, key: str, now: dateti
 
 def checkout(
     session: Session, customer_id: str, *, store: str, idempotency_key: str, now: datetime | None = None,
-    after_commit: Sequence[AfterCommit] = (),
+    after_commit: Sequence[AfterCommit] = (), kiosk: str | None = None,
 ) -> OrderView:
-    """Place the cart as an order. The same key again returns the same order."""
+    """Place the cart as an order (taken at ``kiosk``). The same key again returns the same
+    order."""
     key = (idempotency_key or "").strip()
     if not key:
         raise InvalidData("Checkout needs an idempotency key.", code="missing_idempotency_key")
     try:
-        order = unit_of_work(session, lambda: _place(session, customer_id, store, key, now))
+        order = unit_of_work(session, lambda: _place(session, customer_id, store, key, now, kiosk))
     except IntegrityError:  # another session placed this key between our check and insert
         existing = _existing(session, key)
         if existing is None:

@@ -24,6 +24,8 @@ class Order(Base):
     total_cents = Column(Integer, nullable=False)
     currency = Column(String(3), nullable=False, default="USD")
     idempotency_key = Column(String(100), nullable=True, unique=True)
+    kiosk = Column(String(40), nullable=True)  # where it was taken: "ready" is said there
+    announced_at = Column(DateTime, nullable=True)
 
     lines: Any = relationship("OrderLine", cascade="all, delete-orphan", order_by="OrderLine.id")
 

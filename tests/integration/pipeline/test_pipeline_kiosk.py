@@ -6,13 +6,16 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from assistant.dialogue.manager import DialogueManager
+from assistant.dialogue.speech_format import number_words
 from assistant.pipeline.kiosk import Kiosk, KioskOptions
 from assistant.pipeline.run import Pipeline
-from commerce.cart import view_cart
+from commerce.cart import add_to_cart, view_cart
+from commerce.catalog import ChosenModifier
 from voice.audio import AudioChunk, read_audio
 
 MicFactory = Callable[..., Callable[[], Iterator[AudioChunk]]]
@@ -134,3 +137,39 @@ def test_file_stream_blocks_match_the_file(mic_from: MicFactory, order_wav: Path
     pcm = np.frombuffer(b"".join(got), "<i2")[: len(audio)]
     expected = np.round(np.clip(audio, -1, 1) * 32767).astype("<i2")
     assert np.array_equal(pcm, expected)
+
+
+def test_a_ready_order_is_announced_at_the_kiosk_that_took_it_once(
+    mic_from: MicFactory, padded: Pad, cafe_settings: Any, nlu_parser: Any, whisper: Any,
+    order_wav: Path,
+) -> None:
+    """Staff mark ready two orders taken at kiosk k1 and one taken at k2: k1 says its two,
+    while nobody is speaking (the endpointer is between utterances), once only."""
+    from assistant.app import build_dialogue
+    from commerce.catalog import get_product_by_sku
+    from commerce.orders import advance_order, checkout
+
+    here = build_dialogue(cafe_settings.replace(kiosk="k1"), nlu_parser)
+    with here.session_factory() as session:
+        americano = get_product_by_sku(session, "CAF-0001").id
+        orders = []
+        for customer, kiosk in (("carol", "k1"), ("guest", "k1"), ("carol", "k2")):
+            add_to_cart(session, customer, americano, 1, store="cafe",
+                        modifiers=[ChosenModifier("size", "small")])
+            orders.append(checkout(session, customer, store="cafe", kiosk=kiosk,
+                                   idempotency_key=f"{customer}-{kiosk}").id)
+    audio = padded(order_wav, 1.0, 1.5)
+    said: list[str] = []
+    kiosk = Kiosk(Pipeline(whisper, here, None), mic_from(audio),
+                  KioskOptions(max_reconnects=0, announce_every_s=0.0), echo=said.append)
+    kiosk.start()
+    with here.session_factory() as session:
+        for order in orders:
+            for status in ("preparing", "ready"):
+                advance_order(session, order, status)
+    kiosk.serve(max_turns=1)  # said in the silence before the shopper speaks, then the turn
+    ready = [line for line in said if "is ready" in line]
+    assert ready == [f"assistant: Order {number_words(orders[0])} for Carol is ready.",
+                     f"assistant: Order {number_words(orders[1])} is ready."], said
+    assert len(kiosk.turns) == 1 and kiosk.turns[0].turn.intent == "order_drink"
+    assert here.announcements() == []  # once only
