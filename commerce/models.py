@@ -14,11 +14,12 @@ from commerce.catalog.models import (
 )
 from commerce.conversations import Conversation
 from commerce.customers.models import Customer
+from commerce.feedback import Feedback
 from commerce.orders.models import Order, OrderLine
 from commerce.webhooks.models import Attempt, Delivery, OutboxEvent, Subscription
 
 __all__ = [
     "ApiKey", "Attempt", "Cart", "CartLine", "Category", "Conversation", "Customer", "Delivery",
-    "ModifierGroup", "ModifierOption", "Order", "OrderLine", "OutboxEvent", "Product",
+    "Feedback", "ModifierGroup", "ModifierOption", "Order", "OrderLine", "OutboxEvent", "Product",
     "ProductAlias", "Store", "Subscription",
 ]

@@ -13,6 +13,7 @@ from commerce.apikeys import ApiKeyInfo
 from commerce.catalog import get_product_by_sku
 from commerce.catalog.admin import store_products, update_product
 from commerce.customers.privacy import erase_customer, export_customer
+from commerce.feedback import list_feedback
 from commerce.orders import advance_order, cancel_order
 from commerce.orders.queue import store_order, store_orders
 from commerce.serialize import to_data
@@ -87,3 +88,11 @@ def erase(customer_id: str, _: ApiKeyInfo = Depends(may(MANAGE_CUSTOMERS)),
     """Erase the customer's personal data; their orders stay, anonymised, for the books."""
     kept = erase_customer(db, customer_id)
     return {"erased": customer_id, "orders_kept_anonymised": kept}
+
+
+@router.get("/feedback", tags=["feedback"])
+def feedback(customer: str | None = None, limit: int = Query(100, ge=1, le=1000),
+             _: ApiKeyInfo = Depends(may(READ)),
+             db: Session = Depends(session)) -> list[dict[str, Any]]:
+    """Shoppers' ratings (one to five) and comments, newest first."""
+    return to_data(list_feedback(db, customer_id=customer, limit=limit))

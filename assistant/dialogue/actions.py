@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.dialogue.context import Context
+from assistant.dialogue.handlers import feedback
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.speech_format import join_words, money_words, number_words
 from assistant.dialogue.state import Action, Line, Modifier
@@ -67,8 +68,9 @@ def run(ctx: Context, action: Action) -> Reply:
                          idempotency_key=action.idempotency_key, kiosk=ctx.options.kiosk)
         ctx.order = OrderInfo(id=order.id, status=order.status, total_cents=order.total_cents)
         ctx.state.reminded = False
-        return ctx.say("order_placed", number=number_words(order.id),
-                       total=money_words(order.total_cents))
+        placed = ctx.say("order_placed", number=number_words(order.id),
+                         total=money_words(order.total_cents))
+        return placed.then(feedback.ask(ctx, order.id))
     if action.kind == "cancel_order" and action.order_id is not None:
         order = cancel_order(ctx.session, ctx.customer_id, action.order_id)
         ctx.order = OrderInfo(id=order.id, status=order.status, total_cents=order.total_cents)

@@ -13,6 +13,7 @@ from assistant.dialogue.handlers import (
     checkout,
     control,
     fallback,
+    feedback,
     info,
     orders,
     reorder,
@@ -125,6 +126,11 @@ def decide(ctx: Context, parse: Parse) -> Reply:
                            else "declined")
         # Anything else is a new request, handled as such below.
     question = state.question
+    if question is not None and question.kind in feedback.KINDS:
+        reply = feedback.answer(ctx, question, parse)
+        if reply is not None:
+            return reply
+        state.question = question = None  # a new request instead
     if question is not None:
         sure = parse.confidence >= ctx.options.low_confidence  # "two" heard as stop at 0.35
         if sure and (parse.intent in ABANDON_INTENTS or parse.intent == "deny"):

@@ -8,7 +8,7 @@ from typing import Any, Literal
 STATE_VERSION = 1
 
 ActionKind = Literal["add_lines", "clear_cart", "checkout", "cancel_order"]
-QuestionKind = Literal["choose", "quantity", "modifier", "pin"]
+QuestionKind = Literal["choose", "quantity", "modifier", "pin", "rating", "comment"]
 
 
 @dataclass
@@ -104,6 +104,8 @@ class Question:
     batch: list[Line] = field(default_factory=list)  # resolved lines of a multi-item request
     remaining: list[Request] = field(default_factory=list)  # still to resolve after this one
     then: Action | None = None  # for a PIN: the action it unlocks
+    order_id: int | None = None  # for a rating: the order it is about
+    feedback_id: int | None = None  # for a comment: the rating it goes with
 
 
 @dataclass
@@ -197,4 +199,6 @@ def _question(data: dict[str, Any] | None) -> Question | None:
         batch=[_line(x) for x in data.get("batch") or []],
         remaining=[r for r in (_request(x) for x in data.get("remaining") or []) if r],
         then=_action(data.get("then")),
+        order_id=data.get("order_id"),
+        feedback_id=data.get("feedback_id"),
     )

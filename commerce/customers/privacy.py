@@ -15,6 +15,7 @@ from commerce.customers.models import Customer
 from commerce.customers.service import load_customer
 from commerce.db import reads, unit_of_work
 from commerce.errors import InvalidData
+from commerce.feedback import list_feedback
 from commerce.orders.models import Order
 from commerce.orders.views import order_view
 from commerce.serialize import to_data
@@ -35,6 +36,7 @@ def export_customer(session: Session, customer_id: str) -> dict[str, Any]:
                              .order_by(Order.id).options(selectinload(Order.lines))).scalars()
     talks = session.execute(select(Conversation).where(Conversation.customer_id == customer_id)
                             ).scalars()
+    ratings = list_feedback(session, customer_id=customer_id, limit=10_000)
     return to_data({
         "exported_at": datetime.utcnow(),
         "customer": {**{k: getattr(customer, k) for k in KEPT},
@@ -45,11 +47,12 @@ def export_customer(session: Session, customer_id: str) -> dict[str, Any]:
         "orders": [order_view(o) for o in orders],
         "conversations": [{"store": t.store_code, "updated_at": t.updated_at, "state": t.state}
                           for t in talks],
+        "feedback": ratings,
     })
 
 
 def erase_customer(session: Session, customer_id: str) -> int:
-    """Erase the customer (profile, PIN hash, carts, conversations); their orders stay,
+    """Erase the customer (profile, PIN hash, carts, conversations, feedback); their orders stay,
     anonymised, for the books. How many orders were kept."""
     if customer_id == ERASED_ID:
         raise InvalidData("The anonymous customer holds erased customers' orders.",

@@ -142,3 +142,16 @@ def test_the_cli_creates_a_key_and_serves(seeded_url: str) -> None:
         server.terminate()
         out, err = server.communicate(timeout=20)
     assert out.startswith(f"The store API is at {url}") and "Traceback" not in err
+
+
+def test_feedback_is_listed_for_the_store(api: Api) -> None:
+    from commerce.feedback import add_comment, give_feedback
+
+    order = _order(api)
+    with api.sessions() as session:
+        given = give_feedback(session, "bob", 5, order)
+        add_comment(session, given.id, "quick and friendly")
+    listed = api.call("GET", "/feedback", api.reporting).json()
+    assert [(f["rating"], f["comment"], f["order_id"]) for f in listed] == [
+        (5, "quick and friendly", order)]
+    assert api.call("GET", "/customers/bob/export", api.staff).json()["feedback"][0]["rating"] == 5

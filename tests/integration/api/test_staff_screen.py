@@ -1,6 +1,7 @@
 """The staff order screen in a real browser: an order placed by voice (a real recording
 through the whole pipeline, in its own kiosk process) appears without a reload, and staff move
-it along with its buttons. Screenshots go to models/test-artifacts/."""
+it along with its buttons; the rating the shopper then gave by voice shows too. Screenshots go
+to models/test-artifacts/."""
 
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ def test_a_voice_order_appears_and_is_moved_along(api: Api, browser: Any, corpus
     with api.sessions() as session:  # the demo data's open grocery orders, none of the cafe
         assert not store_orders(session, store="cafe", statuses=["placed"])
 
-    words = {"check_out": "check out please", "yes": "yes"}
+    words = {"check_out": "check out please", "yes": "yes", "rating": "five"}
     spoken = {name: Speaker().save(text, tmp_path / f"{name}.wav") for name, text in words.items()}
     kiosk = subprocess.run(
         [str(Path(sys.executable).with_name("voicecart")), "--db", api.db_url, "--store", "cafe",
          "--no-suggestions", "run", str(corpus_dir / "audio" / ORDER_FILE),
-         str(spoken["check_out"]), str(spoken["yes"])],
+         str(spoken["check_out"]), str(spoken["yes"]), str(spoken["rating"])],
         capture_output=True, text=True, timeout=600, check=False)
     assert kiosk.returncode == 0, kiosk.stderr
     assert "order" in kiosk.stdout.lower(), kiosk.stdout
@@ -50,6 +51,7 @@ def test_a_voice_order_appears_and_is_moved_along(api: Api, browser: Any, corpus
     wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, card)))  # no reload
     text = browser.find_element(By.CSS_SELECTOR, card).text
     assert "1 × Coffee" in text and "light roast" in text and "twelve ounce" in text
+    wait.until(ready.text_to_be_present_in_element((By.ID, "feedback"), "★★★★★"))  # by voice
     browser.save_screenshot(str(artifacts / "staff-screen-new-order.png"))
 
     for label, status in (("Start preparing", "preparing"), ("Ready", "ready")):
