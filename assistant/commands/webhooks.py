@@ -62,18 +62,27 @@ def remove(settings: Settings, subscription_id: int) -> None:
 @click.option("--poll", default=1.0, show_default=True, help="Seconds between looks.")
 @click.option("--backoff", default=2.0, show_default=True,
               help="Seconds before the first retry; doubled for each next one.")
+@click.option("--abandoned-after", default=30.0, show_default=True,
+              help="Minutes a cart with items may stay untouched before cart.abandoned.")
 @click.option("--once", is_flag=True, help="Deliver what is due now, then stop.")
 @click.pass_obj
-def work(settings: Settings, poll: float, backoff: float, once: bool) -> None:
+def work(settings: Settings, poll: float, backoff: float, abandoned_after: float,
+         once: bool) -> None:
     """Deliver the outbox's events until Ctrl-C."""
+    from datetime import timedelta
+
     from assistant.webhooks.worker import deliver_due, run
+    from commerce.cart.abandoned import report_abandoned
 
     sessions = session_factory(open_shop(settings.db_url))
+    idle = timedelta(minutes=abandoned_after)
     if once:
+        with sessions() as session:
+            report_abandoned(session, idle)
         click.echo(f"{deliver_due(sessions, backoff)} deliveries attempted.")
         return
     click.echo("Delivering webhooks; Ctrl-C stops.")
     try:
-        run(sessions, threading.Event(), poll_s=poll, backoff_s=backoff)
+        run(sessions, threading.Event(), poll_s=poll, backoff_s=backoff, abandoned_after=idle)
     except KeyboardInterrupt:
         click.echo("Stopped.", err=True)

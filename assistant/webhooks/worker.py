@@ -9,15 +9,18 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 import requests
 from sqlalchemy.orm import Session
 
+from commerce.cart.abandoned import report_abandoned
 from commerce.webhooks.delivery import claim_due, record
 from commerce.webhooks.signing import EVENT_HEADER, SIGNATURE_HEADER, sign
 
 log = logging.getLogger(__name__)
 TIMEOUT_S = 5.0
+ABANDONED_AFTER = timedelta(minutes=30)  # a cart untouched this long is cart.abandoned
 
 
 def deliver_due(sessions: Callable[[], Session], backoff_s: float = 2.0,
@@ -45,8 +48,11 @@ def deliver_due(sessions: Callable[[], Session], backoff_s: float = 2.0,
 
 
 def run(sessions: Callable[[], Session], stop: threading.Event, *, poll_s: float = 1.0,
-        backoff_s: float = 2.0) -> None:
-    """Deliver until ``stop`` is set, looking for due deliveries every ``poll_s``."""
+        backoff_s: float = 2.0, abandoned_after: timedelta = ABANDONED_AFTER) -> None:
+    """Deliver until ``stop`` is set, looking for due deliveries (and carts abandoned for
+    ``abandoned_after``) every ``poll_s``."""
     while not stop.is_set():
+        with sessions() as session:
+            report_abandoned(session, abandoned_after)
         if deliver_due(sessions, backoff_s) == 0:
             stop.wait(poll_s)

@@ -28,6 +28,7 @@ class Cart(Base):
                          nullable=False)
     store_code = Column(String(32), ForeignKey("stores.code"), nullable=False)
     updated_at = Column(DateTime, nullable=False, default=datetime.utcnow)
+    abandoned_reported_at = Column(DateTime, nullable=True)  # cart.abandoned sent for it
 
     lines: Any = relationship("CartLine", cascade="all, delete-orphan", order_by="CartLine.id")
 

@@ -133,3 +133,33 @@ def test_a_dead_receiver_never_fails_a_checkout_and_a_refused_one_sends_nothing(
         log = delivery_log(session, event)
     assert len(log) == 1 and log[0][0] is None and "ConnectionError" in (log[0][1] or "")
     assert deliver_due(sessions, backoff_s=60) == 0  # not due again before its backoff
+
+
+def test_an_untouched_cart_is_reported_once_until_it_changes(sessions: sessionmaker) -> None:
+    from datetime import timedelta
+
+    from commerce.cart.abandoned import report_abandoned
+
+    receiver = Receiver(failures=0)
+    try:
+        with sessions() as session:
+            _, secret = add_subscription(session, receiver.url, ["cart.abandoned"])
+            banana = get_product_by_sku(session, "GRO-0001").id
+            add_to_cart(session, "bob", banana, 2, store="grocery")
+            assert report_abandoned(session, timedelta(minutes=30)) == 0  # touched just now
+            time.sleep(0.01)
+            assert report_abandoned(session, timedelta(0)) >= 1  # bob's, and the seeded ones
+            assert report_abandoned(session, timedelta(0)) == 0  # each once
+            time.sleep(0.01)
+            add_to_cart(session, "bob", banana, 1, store="grocery")
+            time.sleep(0.01)
+            assert report_abandoned(session, timedelta(0)) == 1  # changed since: again
+        while deliver_due(sessions, backoff_s=0.05):
+            pass
+    finally:
+        receiver.close()
+    events = [json.loads(body) for _, body in receiver.received]
+    bobs = [e for e in events if e["data"]["customer_id"] == "bob"]
+    assert [e["type"] for e in bobs] == ["cart.abandoned"] * 2
+    assert bobs[-1]["data"]["lines"] == [{"product_id": banana, "quantity": 3}]
+    assert all(independent_check(secret, h, b) for h, b in receiver.received)

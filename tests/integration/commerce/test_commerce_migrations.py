@@ -38,7 +38,7 @@ def test_migration_matches_models(engine: Engine) -> None:
 def test_upgrade_is_idempotent_and_at_head(db_url: str, engine: Engine) -> None:
     upgrade(db_url)
     assert schema_ready(engine)
-    assert head_revision() == "0007"
+    assert head_revision() == "0008"
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
