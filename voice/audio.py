@@ -96,6 +96,14 @@ def prepare(data: np.ndarray, rate: int, name: str = "the recording") -> np.ndar
     return mono
 
 
+def write_wav(path: str | Path, samples: np.ndarray, rate: int = RATE) -> Path:
+    """Float samples as a 16-bit PCM WAV file."""
+    import soundfile as sf
+
+    sf.write(str(path), np.clip(samples, -1, 1), rate, subtype="PCM_16")
+    return Path(path)
+
+
 def to_pcm16(samples: np.ndarray) -> bytes:
     """Float samples in [-1, 1] to 16-bit little-endian PCM bytes (clipped, rounded)."""
     clipped = np.clip(samples, -1.0, 1.0)

@@ -132,11 +132,14 @@ def _device(value: str | None) -> int | str | None:
               help="Play a recording as the microphone, in real time (testing, benchmarks).")
 @click.option("--max-turns", type=int, default=None,
               help="Stop after this many answered turns (0: start up, greet, and stop).")
+@click.option("--keep-audio", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Save each utterance heard as a WAV file here (nothing is kept otherwise).")
 @nlu_client
 @click.pass_obj
 def listen(settings: Settings, device: str | None, push_to_talk: bool,
            wake_phrase: str | None, verbose: bool, input_file: Path | None,
-           max_turns: int | None, nlu_url: str | None, nlu_timeout: float | None) -> None:
+           max_turns: int | None, keep_audio: Path | None, nlu_url: str | None,
+           nlu_timeout: float | None) -> None:
     """The kiosk loop: listen, understand, answer, speak."""
     settings = _settings(settings, nlu_url=nlu_url, nlu_timeout=nlu_timeout)
     where = _device(device)
@@ -149,7 +152,8 @@ def listen(settings: Settings, device: str | None, push_to_talk: bool,
     speaker = _speaker(settings, click.echo)
     pipeline = build_pipeline(settings, speaker, _ready_line(verbose))
     pipeline.check(device=where, listening=input_file is None)
-    options = KioskOptions(push_to_talk=push_to_talk, wake_phrase=wake_phrase)
+    options = KioskOptions(push_to_talk=push_to_talk, wake_phrase=wake_phrase,
+                           keep_audio=keep_audio)
     kiosk = Kiosk(pipeline, source, options, keys=_keyboard(), echo=click.echo)
     kiosk.start()
     if max_turns != 0:

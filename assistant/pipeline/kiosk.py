@@ -11,13 +11,14 @@ import queue
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from assistant.pipeline.bargein import Player, SoundDevicePlayer, Spoken, speak_interruptibly
 from assistant.pipeline.errors import NoRecognizer, PipelineError
 from assistant.pipeline.run import Pipeline, PipelineTurn
 from assistant.pipeline.wake import strip_wake_phrase
 from storedata.errors import ExpectedError
-from voice.audio import AudioChunk
+from voice.audio import AudioChunk, write_wav
 from voice.endpoint import EndpointConfig, Endpointer, SileroVad, Utterance
 from voice.errors import VoiceError
 from voice.mic import DeviceLost
@@ -39,6 +40,7 @@ class KioskOptions:
     # has waited out its silence (voice/speculative.py)
     speculative: bool = True
     announce_every_s: float = 2.0  # how often to look for orders of this kiosk now ready
+    keep_audio: Path | None = None  # save each utterance as a WAV here (else none is kept)
 
 
 class Kiosk:
@@ -104,6 +106,8 @@ class Kiosk:
 
     def _answer(self, utterance: Utterance, stream: RecognizerStream | None) -> bool:
         """One utterance through the pipeline; True when the conversation ended."""
+        if self.options.keep_audio is not None:
+            self._keep(utterance)
         pipeline = self.pipeline
         try:
             if stream is None:
@@ -137,6 +141,14 @@ class Kiosk:
         asked = state.question is not None or state.confirm is not None
         self.awake = self.options.wake_phrase is None or asked or done.turn.reply.endswith("?")
         return done.turn.ended
+
+    def _keep(self, utterance: Utterance) -> None:
+        """Only with --keep-audio: the utterance as 16 kHz mono WAV, named by the time."""
+        folder = self.options.keep_audio
+        assert folder is not None
+        folder.mkdir(parents=True, exist_ok=True)
+        name = time.strftime("%Y%m%d-%H%M%S") + f"-{len(self.turns) + 1:03d}.wav"
+        write_wav(folder / name, utterance.audio)
 
     # -- input ----------------------------------------------------------------------------
     def _wait_for_enter(self) -> bool:

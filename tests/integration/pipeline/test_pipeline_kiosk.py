@@ -173,3 +173,19 @@ def test_a_ready_order_is_announced_at_the_kiosk_that_took_it_once(
                      f"assistant: Order {number_words(orders[1])} is ready."], said
     assert len(kiosk.turns) == 1 and kiosk.turns[0].turn.intent == "order_drink"
     assert here.announcements() == []  # once only
+
+
+def test_audio_is_kept_only_when_asked(
+    mic_from: MicFactory, padded: Pad, pipeline: Pipeline, order_wav: Path, tmp_path: Path,
+) -> None:
+    kept = tmp_path / "kept"
+    for keep in (None, kept):
+        kiosk = Kiosk(pipeline, mic_from(padded(order_wav)),
+                      KioskOptions(max_reconnects=0, keep_audio=keep), echo=lambda _s: None)
+        kiosk.run(max_turns=1)
+        assert kiosk.turns[0].turn.intent == "order_drink"
+        if keep is None:
+            assert not kept.exists()  # nothing of the shopper's voice stays by default
+    [wav] = list(kept.iterdir())
+    audio = read_audio(wav)
+    assert 1.0 < len(audio) / 16000 < len(padded(order_wav)) / 16000
