@@ -32,7 +32,7 @@ def _expected(_request: Request, exc: Exception) -> JSONResponse:
 def _malformed(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     first = exc.errors()[0] if exc.errors() else {}
-    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+    where = ".".join(p for p in first.get("loc", ()) if isinstance(p, str) and p != "body")
     message = f"{where}: {first.get('msg', 'not valid')}" if where else "The request is not valid."
     return JSONResponse(error_body("invalid_request", message), status_code=422)
 
