@@ -19,7 +19,7 @@ from assistant.pipeline.events import EventCallback, ignore
 from assistant.pipeline.run import Pipeline
 from assistant.settings import Settings
 from assistant.vocabulary import load_second_prompt, load_vocabulary
-from commerce.db import open_shop, session_factory
+from commerce.db import shop_sessions
 from commerce.seed import ensure_guest
 from nlu import make_parser
 from nlu.types import NluParser
@@ -55,8 +55,7 @@ def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
                    replies: Replies | None = None) -> DialogueManager:
     """The dialogue for ``settings.shopper`` in ``settings.store``, on an existing shop
     database (checked first, never created), its state kept in that database."""
-    engine = open_shop(settings.db_url)
-    sessions = session_factory(engine)
+    sessions = shop_sessions(settings.db_url)
     store = StateStore(sessions)
     if settings.shopper != settings.customer:  # this kiosk's guest, made on first use
         with sessions() as session:

@@ -253,6 +253,11 @@ def open_shop(db_url: str) -> Engine:
     return engine
 
 
+def shop_sessions(db_url: str) -> sessionmaker:
+    """Sessions on an existing, migrated shop database (:func:`open_shop`'s checks)."""
+    return session_factory(open_shop(db_url))
+
+
 def require_schema(engine: Engine) -> None:
     """Raise SchemaMissing (with how to create it) unless the schema is at head."""
     revision = current_revision(engine)

@@ -7,7 +7,7 @@ import json
 import click
 
 from assistant.settings import Settings
-from commerce.db import open_shop, session_factory
+from commerce.db import shop_sessions
 
 
 @click.group()
@@ -22,7 +22,7 @@ def export(settings: Settings, customer_id: str) -> None:
     """Every row about CUSTOMER_ID as JSON, on stdout."""
     from commerce.customers.privacy import export_customer
 
-    with session_factory(open_shop(settings.db_url))() as session:
+    with shop_sessions(settings.db_url)() as session:
         click.echo(json.dumps(export_customer(session, customer_id), indent=1))
 
 
@@ -36,6 +36,6 @@ def erase(settings: Settings, customer_id: str, yes: bool) -> None:
 
     if not yes:
         click.confirm(f"Erase {customer_id}'s data for good?", abort=True)
-    with session_factory(open_shop(settings.db_url))() as session:
+    with shop_sessions(settings.db_url)() as session:
         kept = erase_customer(session, customer_id)
     click.echo(f"{customer_id} is erased; {kept} orders kept, anonymised.")

@@ -8,7 +8,7 @@ import click
 from sqlalchemy.orm import Session
 
 from assistant.settings import Settings
-from commerce.db import open_shop, session_factory
+from commerce.db import shop_sessions
 from commerce.serialize import to_data
 
 
@@ -23,7 +23,7 @@ def serve(settings: Settings, host: str, port: int) -> None:
 
     from assistant.api.app import create_app
 
-    app = create_app(session_factory(open_shop(settings.db_url)))
+    app = create_app(shop_sessions(settings.db_url))
     click.echo(f"The store API is at http://{host}:{port} (OpenAPI: /openapi.json); "
                "Ctrl-C stops it.")
     uvicorn.run(app, host=host, port=port, ws="none",  # Rasa pins an old websockets
@@ -36,7 +36,7 @@ def apikey() -> None:
 
 
 def _sessions(settings: Settings) -> Session:
-    return session_factory(open_shop(settings.db_url))()
+    return shop_sessions(settings.db_url)()
 
 
 @apikey.command("create")

@@ -8,7 +8,7 @@ import threading
 import click
 
 from assistant.settings import Settings
-from commerce.db import open_shop, session_factory
+from commerce.db import shop_sessions
 from commerce.serialize import to_data
 from commerce.webhooks import EVENTS
 
@@ -27,7 +27,7 @@ def add(settings: Settings, url: str, events: tuple[str, ...]) -> None:
     """Subscribe URL; prints the signing secret once."""
     from commerce.webhooks import add_subscription
 
-    with session_factory(open_shop(settings.db_url))() as session:
+    with shop_sessions(settings.db_url)() as session:
         info, secret = add_subscription(session, url, list(events))
     if settings.json_output:
         click.echo(json.dumps({**to_data(info), "secret": secret}))
@@ -41,7 +41,7 @@ def add(settings: Settings, url: str, events: tuple[str, ...]) -> None:
 def list_cmd(settings: Settings) -> None:
     from commerce.webhooks import list_subscriptions
 
-    with session_factory(open_shop(settings.db_url))() as session:
+    with shop_sessions(settings.db_url)() as session:
         subscriptions = list_subscriptions(session)
     for s in subscriptions:
         click.echo(f"{s.id}\t{'active' if s.active else 'removed'}\t{','.join(s.events)}\t{s.url}")
@@ -53,7 +53,7 @@ def list_cmd(settings: Settings) -> None:
 def remove(settings: Settings, subscription_id: int) -> None:
     from commerce.webhooks import remove_subscription
 
-    with session_factory(open_shop(settings.db_url))() as session:
+    with shop_sessions(settings.db_url)() as session:
         remove_subscription(session, subscription_id)
     click.echo(f"Subscription {subscription_id} is removed.")
 
@@ -74,7 +74,7 @@ def work(settings: Settings, poll: float, backoff: float, abandoned_after: float
     from assistant.webhooks.worker import deliver_due, run
     from commerce.cart.abandoned import report_abandoned
 
-    sessions = session_factory(open_shop(settings.db_url))
+    sessions = shop_sessions(settings.db_url)
     idle = timedelta(minutes=abandoned_after)
     if once:
         with sessions() as session:
