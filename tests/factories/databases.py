@@ -2,17 +2,22 @@
 
 A template (migrated, or migrated and seeded from data/) is built the first time a test asks
 for it: a SQLite file, or a database in the session's throwaway PostgreSQL cluster (started on
-first use, stopped when the session ends even when tests fail). Each test gets its own copy:
+first use, stopped when the session ends even when tests fail, or when the run is killed
+with SIGTERM). Each test gets its own copy:
 a file copy, or ``CREATE DATABASE … TEMPLATE …`` (dropped after the test).
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 from sqlalchemy.engine import make_url
 
@@ -35,7 +40,15 @@ class TemplateDatabases:
         if self._server is None:  # a short path: the unix socket lives in it
             folder = Path(tempfile.mkdtemp(prefix="vcpg-"))
             self._server = LocalPostgres(folder, free_port(), fast=True).start()
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGTERM, self._terminated)  # a CI timeout, a kill
         return self._server
+
+    def _terminated(self, signum: int, _frame: FrameType | None) -> None:
+        """Killed (pytest runs no teardown then): stop the cluster, then die as asked."""
+        self.close()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
 
     def copy(self, backend: str, template: str, where: Path, build: Build = upgrade) -> str:
         """The URL of a fresh copy of ``template`` (built by ``build(url)`` the first time)."""
