@@ -3,7 +3,6 @@ audit that must find no oversell and no double order."""
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,13 +15,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from assistant.bench.load import KioskResult, LoadOptions, audit, prepare, run_kiosks  # noqa: E402
 from assistant.bench.output import machine  # noqa: E402
-
-
-def _percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)
+from assistant.bench.summary import percentile  # noqa: E402
 
 
 def summarise(results: list[KioskResult], wall: float, checks: dict[str, int],
@@ -48,8 +41,7 @@ def summarise(results: list[KioskResult], wall: float, checks: dict[str, int],
                  "placed": sum(r.rush_placed for r in results),
                  "refused_naming_the_item": sum(r.rush_refused - r.rush_unnamed for r in results),
                  "refused_without_the_item": sum(r.rush_unnamed for r in results)},
-        "checkout_ms": {"p50": round(statistics.median(latencies), 2) if latencies else 0.0,
-                        "p95": _percentile(latencies, 0.95), "p99": _percentile(latencies, 0.99),
+        "checkout_ms": {**{f"p{q}": round(percentile(latencies, q), 2) for q in (50, 95, 99)},
                         "max": round(max(latencies, default=0.0), 2)},
         "orders_refused": sum(r.orders_refused for r in results),
         "refused": dict(refused),

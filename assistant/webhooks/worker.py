@@ -21,6 +21,7 @@ from commerce.webhooks.signing import EVENT_HEADER, SIGNATURE_HEADER, sign
 log = logging.getLogger(__name__)
 TIMEOUT_S = 5.0
 ABANDONED_AFTER = timedelta(minutes=30)  # a cart untouched this long is cart.abandoned
+CART_LOOK_S = 60.0  # how often the worker looks for abandoned carts
 
 
 def deliver_due(sessions: Callable[[], Session], backoff_s: float = 2.0,
@@ -49,10 +50,13 @@ def deliver_due(sessions: Callable[[], Session], backoff_s: float = 2.0,
 
 def run(sessions: Callable[[], Session], stop: threading.Event, *, poll_s: float = 1.0,
         backoff_s: float = 2.0, abandoned_after: timedelta = ABANDONED_AFTER) -> None:
-    """Deliver until ``stop`` is set, looking for due deliveries (and carts abandoned for
-    ``abandoned_after``) every ``poll_s``."""
+    """Deliver until ``stop`` is set, looking for due deliveries every ``poll_s`` and for
+    carts abandoned for ``abandoned_after`` once a minute (a scan of every cart)."""
+    looked = 0.0
     while not stop.is_set():
-        with sessions() as session:
-            report_abandoned(session, abandoned_after)
+        if time.monotonic() - looked >= CART_LOOK_S:
+            looked = time.monotonic()
+            with sessions() as session:
+                report_abandoned(session, abandoned_after)
         if deliver_due(sessions, backoff_s) == 0:
             stop.wait(poll_s)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from commerce.db import unit_of_work
-from commerce.webhooks.models import Attempt, Delivery
+from commerce.webhooks.models import Attempt, Delivery, OutboxEvent
 
 LEASE = timedelta(seconds=60)  # a claimed delivery is retried after this if nothing is recorded
 MAX_ATTEMPTS = 8
@@ -78,8 +78,6 @@ def record(session: Session, delivery_id: int, status_code: int | None, error: s
 
 def delivery_log(session: Session, event_id: str) -> list[tuple[int | None, str | None]]:
     """Every attempt at an event's deliveries: (HTTP status, error), in order."""
-    from commerce.webhooks.models import OutboxEvent
-
     rows = session.execute(
         select(Attempt.status_code, Attempt.error).join(Delivery, Delivery.id == Attempt.delivery_id)
         .join(OutboxEvent, OutboxEvent.id == Delivery.event_id)
