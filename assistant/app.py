@@ -15,6 +15,7 @@ from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.replies import Replies
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions
+from assistant.dialogue.wording import wording_for
 from assistant.pipeline.events import EventCallback, ignore
 from assistant.pipeline.run import Pipeline
 from assistant.settings import Settings
@@ -23,17 +24,24 @@ from commerce.db import shop_sessions
 from commerce.seed import ensure_guest
 from nlu import make_parser
 from nlu.types import NluParser
+from storedata.lang import DEFAULT_LANG
 from voice.recognizer import Recognizer
 from voice.select import EngineChoice, choose_engine
 from voice.tts import Speaker
 
 
 def engine_choice(settings: Settings, **changes: Any) -> EngineChoice:
-    """The recognizer the settings ask for, with the store's vocabulary."""
+    """The recognizer the settings ask for, with the store's vocabulary (English: the store
+    files' names; another language: open, its own model and engines from its pack)."""
+    pack = settings.pack
+    english = settings.lang == DEFAULT_LANG
     choice = EngineChoice(
         engine=settings.engine, lang=settings.lang, models_dir=settings.models_dir,
-        vosk_model=settings.vosk_model, whisper_model=settings.whisper_model,
-        vocabulary=load_vocabulary(settings), second_prompt=load_second_prompt(settings),
+        vosk_model=settings.vosk_model,
+        whisper_model=settings.whisper_model or (None if english else pack.whisper_model),
+        vocabulary=load_vocabulary(settings) if english else None,
+        second_prompt=load_second_prompt(settings) if english else None,
+        engines=pack.engines,
     )
     return dataclasses.replace(choice, **changes)
 
@@ -48,7 +56,7 @@ def build_parser(settings: Settings) -> NluParser:
     model), else the local model (loading in the background from now on)."""
     return make_parser(settings.nlu_models_dir, settings.nlu_url, settings.nlu_model,
                        timeout=settings.nlu_timeout, retries=settings.nlu_retries,
-                       token=settings.nlu_token)
+                       token=settings.nlu_token, language=settings.lang)
 
 
 def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
@@ -62,8 +70,8 @@ def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
             ensure_guest(session, settings.store, settings.shopper)
     return DialogueManager(
         sessions, parser, settings.shopper, settings.store,
-        replies or Replies.load(settings.data_dir / "replies.yml"),
-        DialogueOptions(suggestions=settings.suggestions, faq_path=settings.data_dir / "faq.yml",
+        replies or Replies.load(settings.pack.replies, wording_for(settings.pack)),
+        DialogueOptions(suggestions=settings.suggestions, faq_path=settings.pack.faq,
                         kiosk=settings.kiosk),
         state_store=store,
     )
@@ -72,7 +80,9 @@ def build_dialogue(settings: Settings, parser: NluParser | None = None, *,
 def build_speaker(settings: Settings, echo: Callable[[str], None] | None = None) -> Speaker:
     """The voice; ``echo`` shows a reply where there is no loudspeaker (default: print it)."""
     extra = {} if echo is None else {"echo": echo}
-    return Speaker(settings.tts_rate, settings.tts_volume, settings.tts_voice, **extra)
+    voice = settings.pack.voice  # the language's voice unless one was asked for
+    return Speaker(settings.tts_rate, settings.tts_volume, settings.tts_voice or voice.get("voice"),
+                   engine=str(voice.get("engine", "pyttsx3")), **extra)
 
 
 def build_pipeline(settings: Settings, speaker: Speaker | None,

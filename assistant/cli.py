@@ -66,7 +66,7 @@ class LazyGroup(click.Group):
               help="Seconds a parse over HTTP may take, retries included (default 3).")
 @click.option("--engine", default=None,
               help="Speech recognizer: auto (default), vosk, whisper or pocketsphinx.")
-@click.option("--lang", default=None, help="Speech language (default: en).")
+@click.option("--lang", default=None, help="Language pack: en, ko, ja (data/lang/; default en).")
 @click.option("--vosk-model", type=click.Path(), default=None, help="A vosk model directory.")
 @click.option(
     "--open-vocabulary", is_flag=True, default=None, help="Turn off domain adaptation."

@@ -17,6 +17,7 @@ import platformdirs
 from pydantic import BaseSettings, Field, ValidationError, validator
 
 from storedata.errors import ExpectedError
+from storedata.lang import DEFAULT_LANG, LanguagePack, available, load_pack
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
@@ -94,6 +95,13 @@ class Settings(BaseSettings):
             raise ValueError(f"choose one of {', '.join(codes)}")
         return value
 
+    @validator("lang")
+    def _a_language_pack(cls, value: str, values: dict[str, Any]) -> str:
+        known = available(values.get("data_dir", DATA_DIR))
+        if known and value not in known:
+            raise ValueError(f"choose one of {', '.join(known)} (the packs in data/lang/)")
+        return value
+
     @validator("db_url")
     def _a_database_url(cls, value: str) -> str:
         if "://" not in value:
@@ -147,8 +155,14 @@ class Settings(BaseSettings):
 
     @property
     def nlu_models_dir(self) -> Path:
-        """Where the NLU models live: ``models/nlu``, or ``models/nlu/seed-N`` for a seed."""
-        return nlu_models_dir(self.models_dir, self.nlu_seed)
+        """Where the NLU models live: ``models/nlu`` (``models/nlu-<lang>`` for another
+        language), or its ``seed-N`` for a seed."""
+        return nlu_models_dir(self.models_dir, self.nlu_seed, self.lang)
+
+    @property
+    def pack(self) -> LanguagePack:
+        """The language pack of ``lang`` (data/lang/<lang>/)."""
+        return load_pack(self.data_dir, self.lang)
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with the non-None changes, checked like the original."""
@@ -174,6 +188,6 @@ def _explain(exc: ValidationError, values: Mapping[str, Any], sources: Mapping[s
     return "\n".join(lines)
 
 
-def nlu_models_dir(models_dir: Path, seed: int | None) -> Path:
-    root = models_dir / "nlu"
+def nlu_models_dir(models_dir: Path, seed: int | None, lang: str = DEFAULT_LANG) -> Path:
+    root = models_dir / ("nlu" if lang == DEFAULT_LANG else f"nlu-{lang}")
     return root if seed is None else root / f"seed-{seed}"

@@ -25,11 +25,12 @@ from nlu.types import FALLBACK_INTENT, Entity, IntentScore, NluParser, Parse, pa
 
 def make_parser(models_dir: Path, url: str | None = None, model: Path | None = None, *,
                 timeout: float = DEFAULT_TIMEOUT, retries: int = DEFAULT_RETRIES,
-                token: str | None = None) -> NluParser:
+                token: str | None = None, language: str = "en") -> NluParser:
     """An HTTP parser when ``url`` is given (its server checked now: it answers and has a
     model), else a local one (loading starts in the background)."""
     if url:
-        return HttpParser(url, timeout=timeout, retries=retries, token=token).check()
+        return HttpParser(url, timeout=timeout, retries=retries, token=token,
+                          language=language).check()
     return LocalParser(model or models_dir).start()
 
 

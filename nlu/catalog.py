@@ -42,10 +42,11 @@ def load_json(path: Path) -> Any:
         raise TrainingDataError(f"Cannot read {path.name}: {exc}") from exc
 
 
-def load_sources(data_dir: Path) -> tuple[StoreFile, StoreFile, dict[str, list[str]]]:
-    """Grocery store, cafe store and FAQ topics (with keywords); the bundled sample fills any
-    missing file."""
-    fallback = load_json(data_dir / "nlu" / "fallback_catalog.json")
+def load_sources(data_dir: Path, faq_path: Path | None = None,
+                 ) -> tuple[StoreFile, StoreFile, dict[str, list[str]]]:
+    """Grocery store, cafe store and FAQ topics (with keywords; English unless ``faq_path``
+    is another pack's FAQ); the bundled sample fills any missing file."""
+    fallback = load_json(data_dir / "lang" / "en" / "nlu" / "fallback_catalog.json")
     stores: dict[str, StoreFile] = {}
     for code in ("grocery", "cafe"):
         path = data_dir / "stores" / f"{code}.json"
@@ -54,7 +55,7 @@ def load_sources(data_dir: Path) -> tuple[StoreFile, StoreFile, dict[str, list[s
                 parse_store(fallback[code], source=f"the bundled {code} sample")
         except StoreDataError as exc:
             raise TrainingDataError(exc.message) from exc
-    faq_path = data_dir / "faq.yml"
+    faq_path = faq_path or data_dir / "lang" / "en" / "faq.yml"
     faq: Any = {"topics": fallback["faq"]}
     if faq_path.exists():
         try:

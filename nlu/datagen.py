@@ -1,7 +1,9 @@
-"""Training data generator: fills ``data/nlu/templates.yml`` with values from the store data.
+"""Training data generator: fills a language pack's ``nlu/templates.yml`` with values from the
+store data (``data/lang/<code>/``; another language than the store files' says the store's names
+as its ``names.yml`` gives them, each form annotated with the shared canonical value).
 
-Writes ``data/nlu/generated/{nlu,synonyms,lookups}.yml`` (Rasa 3.x YAML). Deterministic: the
-same inputs and seed give byte-identical files.
+Writes ``data/lang/<code>/nlu/generated/{nlu,synonyms,lookups}.yml`` (Rasa 3.x YAML).
+Deterministic: the same inputs and seed give byte-identical files.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from nlu.catalog import (
 from nlu.conflicts import resolve_conflicts
 from nlu.errors import TrainingDataError
 from nlu.itemwords import item_words
+from storedata.lang import DEFAULT_LANG, LanguagePack, load_pack, shared_words
 
 SEED = 20240
 DEFAULT_COUNT = 90
@@ -66,12 +69,17 @@ def load_templates(path: Path) -> dict[str, Any]:
     return data
 
 
-def build_banks(data_dir: Path, templates: dict[str, Any]) -> tuple[Banks, dict[str, str]]:
+def build_banks(data_dir: Path, templates: dict[str, Any],
+                pack: LanguagePack | None = None) -> tuple[Banks, dict[str, str]]:
     """Value banks for every placeholder, and the spoken forms whose value is overridden."""
-    grocery, cafe, topics = load_sources(data_dir)
+    pack = pack or load_pack(data_dir, DEFAULT_LANG)
+    grocery, cafe, topics = load_sources(data_dir, pack.faq)
     banks: Banks = {**grocery_banks(grocery), **cafe_banks(cafe)}
     for name, forms in cafe_food_banks(cafe).items():
         banks["product"].setdefault(name, forms)
+    names = pack.names()
+    if names:
+        return _localized_banks(banks, names, templates, topics, grocery)
     for name, values in (templates.get("banks") or {}).items():
         if isinstance(values, dict):
             banks[name] = {str(k): [str(f) for f in v] for k, v in values.items()}
@@ -92,12 +100,54 @@ def build_banks(data_dir: Path, templates: dict[str, Any]) -> tuple[Banks, dict[
     return banks, overrides
 
 
+def _localized_banks(banks: Banks, names: dict[str, dict[str, list[str]]],
+                     templates: dict[str, Any], topics: dict[str, list[str]],
+                     grocery: Any) -> tuple[Banks, dict[str, str]]:
+    """The store's canonical values said as the pack's ``names.yml`` says them; values it
+    leaves out are not in the training data."""
+    out: Banks = {}
+    for name, bank in names.items():
+        out[name] = {k: list(forms) for k, forms in bank.items() if forms and k in banks.get(name, {})}
+    for name, values in (templates.get("banks") or {}).items():
+        if isinstance(values, dict):
+            out[name] = {str(k): [str(f) for f in v] for k, v in values.items()}
+    faq = out.setdefault("faq_topic", {})
+    for topic, words in topics.items():
+        forms = faq.setdefault(topic, [])
+        forms += [w for w in words if w not in forms]
+    out["faq_topic"] = {k: v for k, v in faq.items() if v}
+    items = out.pop("item_word", {})
+    said_items = {f for forms in items.values() for f in forms}
+    for aisle in ("category", "keyword"):  # as in English: "eggs" is whatever eggs the search finds
+        out[aisle] = {k: kept for k, v in out.get(aisle, {}).items()
+                      if (kept := [f for f in v if f not in said_items])}
+    for word, forms in items.items():
+        out["product"].setdefault(word, forms)
+    out["brand_product"] = {f"{p.brand}|{p.name}": [p.name] for p in grocery.active_products
+                           if p.brand and p.brand in out.get("brand", {}) and p.name in out["product"]}
+    claims: dict[str, list[str]] = {}
+    for bank in out.values():
+        for canonical, forms in bank.items():
+            for form in forms:
+                claims.setdefault(form, []).append(canonical)
+    overrides = resolve_conflicts(out)
+    for form, value in overrides.items():
+        if value == form:  # said of several values: what their canonical names share
+            overrides[form] = shared_words(claims.get(form, [])) or form
+    return out, overrides
+
+
 class Filler:
     """Expands one template into an annotated example."""
 
     def __init__(self, banks: Banks, fillers: dict[str, list[str]], rng: random.Random,
-                 overrides: dict[str, str]) -> None:
+                 overrides: dict[str, str], spaced: bool = True) -> None:
         self.banks, self.fillers, self.rng, self.overrides = banks, fillers, rng, overrides
+        # Japanese: "チョバニのギリシャヨーグルト" (said together, MeCab would glue the katakana)
+        self.spaced, self.joiner = spaced, " " if spaced else "の"
+        self.roles = False  # roles ({money#max}) in the data: see _sub
+        # PIN digits said as words only where the templates give the language's ten words
+        self.pin_words = fillers.pop("pin_words", PIN_WORDS if spaced else [])
         self.intent = ""
         self.products = sorted(banks["product"])
         self.items = sorted(banks.get("item_word", {}))
@@ -125,9 +175,11 @@ class Filler:
         if name not in self.banks:
             raise TrainingDataError(f"Unknown placeholder {{{name}}} in templates.yml.")
         value, text = pick(self.banks, name, self.rng, canonical)
-        # Roles ({money#max}) are left out of the training data: nlu.types derives them from
-        # the words before the span, which is exact and keeps DIET small.
-        return annotate(text, ENTITY_OF.get(name, name), self.overrides.get(text, value))
+        # Roles ({money#max}) are left out of the English training data: nlu.types derives
+        # them from the words before the span, which is exact and keeps DIET small. Another
+        # language says them where it likes ("5ドル以下", "5달러 이하"): DIET learns them there.
+        role = m.group(3) if self.roles else None
+        return annotate(text, ENTITY_OF.get(name, name), self.overrides.get(text, value), role)
 
     def _product(self) -> str:
         """Mostly what shoppers say (an alias or short name); head words in item intents."""
@@ -143,32 +195,35 @@ class Filler:
     def _pin(self) -> str:
         digits = "".join(self.rng.choice("0123456789") for _ in range(self.rng.choice([4, 4, 4, 6])))
         style = self.rng.choice(["digits", "digits", "spaced", "words", "words"])
-        if style == "spaced":
+        if style == "spaced" and self.spaced:
             return annotate(" ".join(digits), "pin", digits)
-        if style == "words":
-            return annotate(" ".join(PIN_WORDS[int(d)] for d in digits), "pin", digits)
+        if style == "words" and len(self.pin_words) == 10:
+            return annotate(" ".join(self.pin_words[int(d)] for d in digits), "pin", digits)
         return annotate(digits, "pin")
 
     def _brand_product(self) -> str:
         key = self.rng.choice(sorted(self.banks["brand_product"]))
         brand, name = key.split("|", 1)
-        forms = [f for f in self.banks["product"].get(name, [spoken(name)])
-                 if not f.startswith(spoken(brand))]
+        said = self.banks["brand"].get(brand, [spoken(brand)])[0]
+        forms = [f for f in self.banks["product"].get(name, [spoken(name)]) if not f.startswith(said)]
         text = self.rng.choice(forms) if forms else spoken(name)
         value = self.overrides.get(text, name)
-        return f"{annotate(spoken(brand), 'brand', brand)} {annotate(text, 'product', value)}"
+        return f"{annotate(said, 'brand', brand)}{self.joiner}{annotate(text, 'product', value)}"
 
 
-def generate(data_dir: Path, seed: int = SEED) -> Generated:
-    templates = load_templates(data_dir / "nlu" / "templates.yml")
-    banks, overrides = build_banks(data_dir, templates)
+def generate(data_dir: Path, seed: int = SEED, lang: str = DEFAULT_LANG) -> Generated:
+    """The training data of the pack ``lang`` (the store files are in ``data_dir``)."""
+    pack = load_pack(data_dir, lang)
+    templates = load_templates(pack.nlu_dir / "templates.yml")
+    banks, overrides = build_banks(data_dir, templates, pack)
     fillers = {k: [str(x) for x in v] for k, v in (templates.get("fillers") or {}).items()}
     for k, v in (templates.get("banks") or {}).items():
         if isinstance(v, list):
             fillers[k] = [str(x) for x in v]
     counts = templates.get("counts") or {}
     rng = random.Random(seed)
-    filler = Filler(banks, fillers, rng, overrides)
+    filler = Filler(banks, fillers, rng, overrides, spaced=pack.tokenizer != "japanese")
+    filler.roles = pack.code != DEFAULT_LANG
     examples: dict[str, list[str]] = {}
     for intent, items in templates["intents"].items():
         filler.intent = intent

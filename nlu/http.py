@@ -31,8 +31,10 @@ class HttpParser:
     """Many kiosks can share one NLU server: ``HttpParser("http://host:5005").parse(text)``."""
 
     def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT,
-                 retries: int = DEFAULT_RETRIES, token: str | None = None) -> None:
+                 retries: int = DEFAULT_RETRIES, token: str | None = None,
+                 language: str = "en") -> None:
         self.url = url.rstrip("/")
+        self.language = language  # the server's model's language
         self.timeout = timeout
         self.retries = retries
         self.token = token
@@ -107,7 +109,7 @@ class HttpParser:
         return True
 
     def parse(self, text: str) -> Parse:
-        cleaned = clean_text(text)
+        cleaned = clean_text(text, self.language)
         if cleaned is None:
             return Parse.fallback(text)
         data = self._request("/model/parse", {"text": cleaned})

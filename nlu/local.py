@@ -66,6 +66,7 @@ class _Loaded:
         from rasa.engine.storage.storage import ModelMetadata
 
         meta = ModelMetadata.from_dict(rasa.shared.utils.io.read_json_file(model_dir / "metadata.json"))
+        self.language = meta.language or "en"
         schema = meta.predict_schema.minimal_graph_schema([meta.nlu_target])
         self.target = meta.nlu_target
         with eager_weight_building():
@@ -134,10 +135,10 @@ class LocalParser:
 
     def parse(self, text: str) -> Parse:
         self.wait()
-        cleaned = clean_text(text)
+        assert self._loaded is not None
+        cleaned = clean_text(text, self._loaded.language)
         if cleaned is None:
             return Parse.fallback(text)
-        assert self._loaded is not None
         with self._lock:
             data = self._loaded.parse(cleaned)
         return parse_from_rasa(text, data)

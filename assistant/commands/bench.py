@@ -129,25 +129,49 @@ def seeds_cmd(settings: Settings, seeds: tuple[int, ...], out_dir: Path, no_test
         raise click.ClickException(f"tests failed for seed(s) {failed}; see {out_dir}")
 
 
+@bench.command("tokenizers")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the table as JSON here.")
+@click.pass_obj
+def tokenizers_cmd(settings: Settings, out: Path | None) -> None:
+    """The language's tokenizer against char n-grams alone (WhitespaceTokenizer), held out."""
+    from assistant.bench.output import emit, machine
+    from assistant.bench.tokenizers import VARIANTS, score_variant
+
+    root = settings.models_dir / "bench" / f"tokenizers-{settings.lang}"
+    scores = [score_variant(settings.pack, v, root) for v in VARIANTS]
+    emit({"lang": settings.lang, "machine": machine(), "variants": [s.to_dict() for s in scores]},
+         out, show=settings.json_output)
+    if not settings.json_output:
+        click.echo(f"{settings.lang}, held out ({settings.pack.heldout.name}), {machine()}")
+        for s in scores:
+            click.echo(f"  {s.variant:>10} ({s.tokenizer}): intent {s.intent_accuracy:.3f}, "
+                       f"entity F1 {s.entity_f1:.3f}, product F1 {s.product_f1:.3f}, "
+                       f"trained in {s.train_seconds:.0f} s")
+
+
 @bench.command("synth")
 @click.option("--requests", "requests_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=PROJECT_ROOT / "data" / "bench" / "shop" / "requests.yml",
-              show_default=True, help="A YAML list of {id, say}.")
+              default=None, help="A YAML list of {id, say} (default: data/bench/shop/requests.yml; "
+              "another language: its pack's bench/requests.yml).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=PROJECT_ROOT / "models" / "bench" / "shop-corpus", show_default=True,
-              help="Where <voice>/<id>.wav and manifest.json go.")
+              default=None, help="Where <voice>/<id>.wav and manifest.json go (default: "
+              "models/bench/shop-corpus, or shop-corpus-<lang>).")
 @click.option("--voice", "voice_names", multiple=True,
               help="A voice to speak with (repeatable; default: every installed voice).")
 @click.pass_obj
-def synth(settings: Settings, requests_file: Path, out_dir: Path,
+def synth(settings: Settings, requests_file: Path | None, out_dir: Path | None,
           voice_names: tuple[str, ...]) -> None:
     """Speak the benchmark requests with several offline voices (16 kHz WAV, cached)."""
+    from assistant.bench.shop.requests import shop_corpus, shop_requests
     from assistant.bench.voices import VOICES, VoiceSummary, build_corpus
 
+    requests_file = requests_file or shop_requests(settings)
+    out_dir = out_dir or shop_corpus(settings)
     requests = _say_requests(requests_file)
     names = list(voice_names)
     if not names:
-        for voice in VOICES.values():
+        for voice in (v for v in VOICES.values() if v.lang == settings.lang):
             if voice.missing():
                 click.echo(f"{voice.name}: skipped, {voice.missing()}", err=True)
             else:

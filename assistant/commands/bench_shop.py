@@ -12,7 +12,7 @@ import click
 from assistant.app import build_parser, build_recognizer
 from assistant.bench.noise import NoiseMixer
 from assistant.bench.output import emit, machine
-from assistant.bench.shop.requests import load_requests
+from assistant.bench.shop.requests import load_requests, shop_corpus, shop_requests
 from assistant.bench.shop.run import (
     corpus_voices,
     rejudge,
@@ -22,18 +22,16 @@ from assistant.bench.shop.run import (
     transcripts,
 )
 from assistant.bench.shop.session import STORE, FreshShop
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import Settings
 from voice.select import ENGINES
-
-REQUESTS = PROJECT_ROOT / "data" / "bench" / "shop" / "requests.yml"
-CORPUS = PROJECT_ROOT / "models" / "bench" / "shop-corpus"
 
 
 @click.command("shop")
-@click.option("--requests", "requests_file", type=click.Path(path_type=Path), default=REQUESTS,
-              show_default=True)
-@click.option("--corpus", type=click.Path(path_type=Path), default=CORPUS, show_default=True,
-              help="<voice>/<id>.wav for each voice (make shop-corpus).")
+@click.option("--requests", "requests_file", type=click.Path(path_type=Path), default=None,
+              help="Default: data/bench/shop/requests.yml, or the language pack's bench/requests.yml.")
+@click.option("--corpus", type=click.Path(path_type=Path), default=None,
+              help="<voice>/<id>.wav for each voice (make shop-corpus; default "
+              "models/bench/shop-corpus, or shop-corpus-<lang>).")
 @click.option("--voice", "voices", multiple=True, help="Only these voices (default: all).")
 @click.option("--typed-only", is_flag=True, help="Only the typed requests: no audio.")
 @click.option("--noise", type=click.Path(path_type=Path), default=None)
@@ -47,20 +45,22 @@ CORPUS = PROJECT_ROOT / "models" / "bench" / "shop-corpus"
 @click.option("--transcripts", "heard_file", type=click.Path(exists=True, path_type=Path),
               default=None, help="Judge the transcripts of an earlier --out again (no audio).")
 @click.pass_obj
-def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[str, ...],
+def shop(settings: Settings, requests_file: Path | None, corpus: Path | None, voices: tuple[str, ...],
          typed_only: bool, noise: Path | None, snr: tuple[float, ...], engine: str | None,
          kinds: tuple[str, ...], limit: int | None, second_pass: bool,
          out: Path | None, heard_file: Path | None) -> None:
     """Grocery requests as the first turn of a fresh session: right or wrong, per voice,
     noise condition and request kind, beside the same requests typed."""
     settings = settings.replace(store=STORE, engine=engine)
+    requests_file = requests_file or shop_requests(settings)
+    corpus = corpus or shop_corpus(settings)
     requests = [r for r in load_requests(requests_file) if not kinds or r.kind in kinds][:limit]
     if snr and noise is None:
         raise click.UsageError("--snr needs --noise FILE.")
     if noise is not None and not noise.is_file():
         raise click.UsageError(f"The noise file {noise} does not exist.")
     chosen = [] if typed_only else list(voices) or (corpus_voices(corpus) if corpus.is_dir() else [])
-    meta: dict[str, Any] = {"requests": len(requests), "machine": machine(),
+    meta: dict[str, Any] = {"requests": len(requests), "machine": machine(), "lang": settings.lang,
                             "second_pass": second_pass}
     heard: list[dict[str, str]] = []
     if heard_file is not None:
@@ -75,7 +75,7 @@ def shop(settings: Settings, requests_file: Path, corpus: Path, voices: tuple[st
     meta["voices"] = chosen
     parser = build_parser(settings)
     with tempfile.TemporaryDirectory() as work:
-        shop_ = FreshShop(parser, settings.data_dir, Path(work))
+        shop_ = FreshShop(parser, settings.data_dir, Path(work), settings.lang)
         results = run_typed(shop_, requests)
         if heard:
             meta["transcripts_from"] = str(heard_file)
@@ -100,7 +100,8 @@ def _table(summary: dict[str, Any], meta: dict[str, Any]) -> str:
     lines = [f"{meta['requests']} requests, {meta['machine']}"
              + (f", {meta.get('engine')} ({meta.get('model')})" if meta["voices"] else "")]
     for name, rate in summary["overall"].items():
-        lines.append(f"  {name:>12}: {rate['percent']:5.1f}% ({rate['right']}/{rate['n']})")
+        cer = f", character error rate {summary['cer'][name]:.3f}" if name in summary["cer"] else ""
+        lines.append(f"  {name:>12}: {rate['percent']:5.1f}% ({rate['right']}/{rate['n']}){cer}")
     if meta["voices"]:
         lines.append("by voice:")
         lines += [f"  {k:>24}: {v['percent']:5.1f}%" for k, v in summary["by_voice"].items()]

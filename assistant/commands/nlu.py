@@ -36,12 +36,12 @@ nlu.add_command(serve)
 @nlu.command("data")
 @click.pass_obj
 def data_cmd(settings: Settings) -> None:
-    """Regenerate data/nlu/generated/ from the templates and the store data."""
+    """Regenerate the language pack's nlu/generated/ from its templates and the store data."""
     from nlu.datagen import generate
     from nlu.rasa_yaml import write
 
-    gen = generate(settings.data_dir)
-    paths = write(gen, settings.data_dir / "nlu" / "generated")
+    gen = generate(settings.data_dir, lang=settings.lang)
+    paths = write(gen, settings.pack.nlu_dir / "generated")
     if settings.json_output:
         click.echo(json.dumps({"examples": gen.total, "per_intent": {k: len(v) for k, v in gen.examples.items()},
                                "files": [str(p) for p in paths]}))
@@ -61,7 +61,7 @@ def train_cmd(settings: Settings, force: bool) -> None:
 
     if not settings.json_output:
         click.echo("Training the NLU model (skipped if nothing changed)...", err=True)
-    result = train(settings.data_dir, settings.nlu_models_dir, force=force, seed=settings.nlu_seed)
+    result = train(settings.pack.dir, settings.nlu_models_dir, force=force, seed=settings.nlu_seed)
     if settings.json_output:
         click.echo(json.dumps({"model": str(result.model), "trained": result.trained,
                                "seconds": round(result.seconds, 1), "hash": result.inputs_hash}))
@@ -100,14 +100,14 @@ def parse_cmd(settings: Settings, texts: tuple[str, ...], as_json: bool) -> None
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the numbers to this JSON file.")
 @click.option("--test", "test_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Held-out file (default data/nlu/test/heldout.yml).")
+              default=None, help="Held-out file (default data/lang/<lang>/nlu/test/heldout.yml).")
 @click.option("--misses", default=10, show_default=True, help="How many misparsed examples to show.")
 @click.pass_obj
 def evaluate_cmd(settings: Settings, json_file: Path | None, test_file: Path | None, misses: int) -> None:
     """Score the model on the held-out set."""
     from nlu.evaluation import evaluate
 
-    report = evaluate(_parser(settings), test_file or settings.data_dir / "nlu" / "test" / "heldout.yml")
+    report = evaluate(_parser(settings), test_file or settings.pack.heldout)
     if json_file is not None:
         json_file.write_text(json.dumps(report.to_dict(), indent=2))
     if settings.json_output:

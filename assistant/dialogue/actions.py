@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import feedback
 from assistant.dialogue.replies import Reply
-from assistant.dialogue.speech_format import join_words, money_words, number_words
+from assistant.dialogue.speech_format import join_words, money_words, number_words, quantity_words
 from assistant.dialogue.state import Action, Line, Modifier
 from assistant.dialogue.types import OrderInfo
+from assistant.dialogue.wording import active
 from commerce.cart import CartView, add_to_cart, clear_cart, view_cart
 from commerce.catalog import ChosenModifier, get_product_by_sku
 from commerce.orders.checkout import checkout
@@ -28,6 +29,10 @@ def modifier_words(modifiers: Sequence[Modifier | ChosenModifier]) -> tuple[str,
 
 def line_words(quantity: int, name: str, modifiers: Sequence[Modifier | ChosenModifier]) -> str:
     """"two Bananas"; "one large Mocha with double shot and lots of cream"."""
+    if active().localized:  # another language: its counter after the whole item
+        said = [m.option for m in modifiers if m.group == "size"] + [name] + [
+            f"{m.amount} {m.option}" if m.amount else m.option for m in modifiers if m.group != "size"]
+        return quantity_words(quantity, " ".join(said))
     size, tail = modifier_words(modifiers)
     size_part = f"{size} " if size else ""
     return f"{number_words(quantity)} {size_part}{name}{tail}"

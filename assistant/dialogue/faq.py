@@ -1,4 +1,5 @@
-"""Store questions answered from ``data/faq.yml`` (returns, delivery, hours, payment)."""
+"""Store questions answered from the language pack's ``faq.yml`` (returns, delivery, hours,
+payment)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from rapidfuzz import fuzz
 
 from assistant.settings import DATA_DIR
 
-DEFAULT_PATH = DATA_DIR / "faq.yml"
+DEFAULT_PATH = DATA_DIR / "lang" / "en" / "faq.yml"
 MATCH_MIN = 70.0
 
 
@@ -61,7 +62,9 @@ def _parse(raw: Any) -> list[FaqEntry]:
 
 def _keyword_hits(entry: FaqEntry, text: str) -> int:
     names = [entry.topic.replace("_", " "), *entry.keywords]
-    return sum(1 for n in names if re.search(rf"\b{re.escape(n.lower())}\b", text))
+    # Latin letters and digits bound a keyword; Korean and Japanese attach particles ("반품은")
+    return sum(1 for n in names
+               if re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", text))
 
 
 def find_answer(entries: list[FaqEntry], topic: str | None, text: str) -> FaqEntry | None:

@@ -19,6 +19,7 @@ from assistant.dialogue.state import Action, SessionState
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import CartLine, DialogueOptions, Turn
 from assistant.dialogue.understand import UNREMEMBERED, understand
+from assistant.dialogue.wording import speaking
 from commerce.cart import view_cart
 from commerce.customers import get_customer
 from commerce.errors import CommerceError
@@ -82,7 +83,7 @@ class DialogueManager:
     def start(self) -> Reply:
         """Greet; a returning shopper with items left hears about them once, and checkout."""
         self._refresh()
-        with self.session_factory() as session:
+        with self.session_factory() as session, speaking(self.replies.wording):
             ctx = self._context(session)
             customer = get_customer(session, self.customer_id)
             if self.state.confirm is not None and self.state.confirm.note == "reminder":
@@ -115,10 +116,11 @@ class DialogueManager:
         with self.session_factory() as session:
             ready = ready_to_announce(session, self.options.kiosk)
         said = []
-        for order, name in ready:
-            guest = order.customer_id.split("-", 1)[0] == GUEST_ID  # guest, guest-<kiosk>
-            said.append(self.replies.text(("order_ready_for", "order_ready")[guest],
-                                          number=number_words(order.id), name=name))
+        with speaking(self.replies.wording):
+            for order, name in ready:
+                guest = order.customer_id.split("-", 1)[0] == GUEST_ID  # guest, guest-<kiosk>
+                said.append(self.replies.text(("order_ready_for", "order_ready")[guest],
+                                              number=number_words(order.id), name=name))
         return said
 
     def pin_answer(self, text: str) -> str | None:
@@ -157,7 +159,7 @@ class DialogueManager:
         return self._turn(parse, lambda ctx: policy.decide(ctx, parse))
 
     def _turn(self, parse: Parse, act: Callable[[Context], Reply]) -> Turn:
-        with self.session_factory() as session:
+        with self.session_factory() as session, speaking(self.replies.wording):
             ctx = self._context(session)
             try:
                 reply = act(ctx)

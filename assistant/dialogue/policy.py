@@ -21,6 +21,7 @@ from assistant.dialogue.handlers import (
     swap,
 )
 from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
+from assistant.dialogue.localize import in_store_terms
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.said import (
     GET_NEIGHBOURS,
@@ -112,7 +113,10 @@ def decide(ctx: Context, parse: Parse) -> Reply:
         return ctx.say("nlu_unreachable")
     if not parse.text.strip():
         return ctx.say("empty")
-    if ctx.store != "cafe":  # the cafe's drinks have their own spotter (nlu.menu)
+    pack = ctx.replies.wording.pack
+    if pack is not None and not pack.spotter:  # another language: its names, as canonical
+        parse = in_store_terms(parse, pack)
+    elif ctx.store != "cafe":  # the cafe's drinks have their own spotter (nlu.menu)
         parse = grounded(ctx.session, ctx.store, parse)
     if state.confirm is not None:
         decision = yes_no(ctx, parse)

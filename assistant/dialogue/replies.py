@@ -1,4 +1,4 @@
-"""Reply wording lives in ``data/replies.yml``; this module loads and renders it."""
+"""Reply wording lives in the language pack's ``replies.yml``; this module loads and renders it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import Any
 import yaml
 
 from assistant.dialogue.speech_format import speakable
+from assistant.dialogue.wording import ENGLISH, Wording
 from assistant.settings import DATA_DIR
 
-DEFAULT_PATH = DATA_DIR / "replies.yml"
+DEFAULT_PATH = DATA_DIR / "lang" / "en" / "replies.yml"
 
 
 class ReplyTemplateError(Exception):
@@ -34,13 +35,15 @@ class Reply:
 
 
 class Replies:
-    """Named templates with ``{field}`` placeholders."""
+    """Named templates with ``{field}`` placeholders, in one language: its ``wording`` says
+    the fields' numbers and names (``assistant.dialogue.wording``)."""
 
-    def __init__(self, templates: dict[str, str]) -> None:
+    def __init__(self, templates: dict[str, str], wording: Wording = ENGLISH) -> None:
         self._templates = dict(templates)
+        self.wording = wording
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Replies:
+    def load(cls, path: Path | None = None, wording: Wording = ENGLISH) -> Replies:
         source = path or DEFAULT_PATH
         raw = yaml.safe_load(source.read_text(encoding="utf-8"))
         if not isinstance(raw, dict):
@@ -50,7 +53,7 @@ class Replies:
             if not isinstance(value, str):
                 raise ReplyTemplateError(f"reply {key!r} must be a string")
             templates[str(key)] = " ".join(value.split())
-        return cls(templates)
+        return cls(templates, wording)
 
     def keys(self) -> list[str]:
         return sorted(self._templates)
@@ -65,6 +68,9 @@ class Replies:
         missing = self.fields(key) - set(fields)
         if missing:
             raise ReplyTemplateError(f"reply {key!r} needs {sorted(missing)}")
+        if self.wording.localized:  # canonical names said in the language; no English symbols
+            fields = {k: self.wording.name(v) if isinstance(v, str) else v for k, v in fields.items()}
+            return Reply(text=" ".join(template.format(**fields).split()), key=key)
         return Reply(text=speakable(template.format(**fields)), key=key)
 
     def text(self, key: str, **fields: Any) -> str:

@@ -1,17 +1,37 @@
-"""Replies written to be heard: money, quantities and short lists in plain spoken words."""
+"""Replies written to be heard: money, quantities and short lists in plain spoken words.
+
+In English here; in another language as the turn's wording says them (``wording.active``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storedata.numbers import ONES, number_words
-from storedata.words import join_words
+from assistant.dialogue.wording import active
+from storedata.numbers import ONES
+from storedata.numbers import number_words as english_number
+from storedata.words import join_words as english_join
+
+
+def number_words(n: int) -> str:
+    """3 -> "three" (in the turn's language)."""
+    wording = active()
+    return wording.number(n) if wording.localized else english_number(n)
+
+
+def join_words(items: Sequence[str], conjunction: str = "and") -> str:
+    """["a", "b", "c"] -> "a, b, and c" (in the turn's language)."""
+    wording = active()
+    return wording.join(items, conjunction) if wording.localized and items else \
+        english_join(items, conjunction)
 
 LIST_LIMIT = 3
 
 
 def ordinal_words(n: int) -> str:
     """1 -> "first", 2 -> "second" (used when reading choices)."""
+    if active().localized:
+        return active().ordinal(n)
     special = {1: "first", 2: "second", 3: "third", 5: "fifth", 8: "eighth", 9: "ninth", 12: "twelfth"}
     if n in special:
         return special[n]
@@ -23,6 +43,8 @@ def ordinal_words(n: int) -> str:
 
 def money_words(cents: int) -> str:
     """420 -> "four dollars and twenty cents", 100 -> "one dollar", 99 -> "ninety nine cents"."""
+    if active().localized:
+        return active().money(cents)
     if cents < 0:
         return "minus " + money_words(-cents)
     dollars, rest = divmod(cents, 100)
@@ -36,6 +58,8 @@ def money_words(cents: int) -> str:
 
 def quantity_words(quantity: int, name: str) -> str:
     """3, "Bananas" -> "three Bananas"; 1, "Oat Milk" -> "one Oat Milk"."""
+    if active().localized:
+        return active().quantity(quantity, name)
     return f"{number_words(quantity)} {name}"
 
 
@@ -47,6 +71,8 @@ def spoken_list(items: Sequence[str], limit: int = LIST_LIMIT) -> tuple[str, boo
 
 def numbered_list(items: Sequence[str], start: int = 1) -> str:
     """["Oatly", "Silk"] -> "first, Oatly; second, Silk"."""
+    if active().localized:
+        return active().numbered(items, start)
     return "; ".join(f"{ordinal_words(start + i)}, {item}" for i, item in enumerate(items))
 
 
@@ -79,6 +105,8 @@ _UNIT_WORDS = {
 
 def size_words(size: str) -> str:
     """"64 oz" -> "64 ounces"; "1 lb" -> "1 pound"; "12 ct" -> "12 count"; others unchanged."""
+    if active().localized:
+        return active().size(size)
     parts = size.strip().split(" ", 1)
     if len(parts) != 2:
         return size
@@ -93,6 +121,8 @@ def size_words(size: str) -> str:
 
 def digits_words(digits: str) -> str:
     """Order numbers read digit by digit: "1042" -> "one zero four two"."""
+    if active().localized:
+        return " ".join(ch for ch in digits if ch.isdigit())
     return " ".join(ONES[int(ch)] for ch in digits if ch.isdigit())
 
 

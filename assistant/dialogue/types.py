@@ -18,7 +18,7 @@ class DialogueOptions:
     confirm_below: float = 0.7  # purchase intents below this are confirmed before acting
     list_limit: int = 3
     resume_minutes: int = 30  # a restart within this keeps the pending question
-    faq_path: Path | None = None  # default: data/faq.yml
+    faq_path: Path | None = None  # default: data/lang/en/faq.yml
     kiosk: str | None = None  # this kiosk's name: its orders' "ready" is announced here
 
 

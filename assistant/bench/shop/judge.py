@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from assistant.bench.shop.requests import Expect, Family, Line
 from assistant.bench.shop.session import FirstTurn
 from assistant.dialogue.speech_format import money_words, size_words
+from assistant.dialogue.wording import active
 from commerce.catalog import ProductInfo
 from storedata.text import fold, with_digits
 
@@ -68,6 +69,9 @@ def _added(expected: tuple[Line, ...], outcome: FirstTurn) -> Verdict:
 
 
 def _mentions(reply: str, words: str) -> bool:
+    wording = active()  # another language: its names, and no spaces to count on (Japanese)
+    if wording.localized:
+        return fold(wording.name(words)).replace(" ", "") in fold(reply).replace(" ", "")
     return f" {fold(words)} " in f" {fold(reply)} "
 
 

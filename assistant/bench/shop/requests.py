@@ -13,7 +13,9 @@ from typing import Any
 
 import yaml
 
+from assistant.settings import Settings
 from storedata.errors import ExpectedError
+from storedata.lang import DEFAULT_LANG
 from storedata.text import fold, key_words
 
 ASPECTS = ("price", "stock", "size", "organic")
@@ -119,3 +121,17 @@ def load_requests(path: Path) -> list[ShopRequest]:
     if len(set(ids)) != len(ids):
         raise RequestsError(f"{path.name}: request ids repeat")
     return out
+
+
+def shop_requests(settings: Settings) -> Path:
+    """The benchmark's requests: English ``data/bench/shop/requests.yml``; another language
+    its pack's ``bench/requests.yml``."""
+    if settings.lang == DEFAULT_LANG:
+        return settings.data_dir / "bench" / "shop" / "requests.yml"
+    return settings.pack.bench_requests
+
+
+def shop_corpus(settings: Settings) -> Path:
+    """Where the requests' audio is built: ``models/bench/shop-corpus`` (``-<lang>``)."""
+    suffix = "" if settings.lang == DEFAULT_LANG else f"-{settings.lang}"
+    return settings.models_dir / "bench" / f"shop-corpus{suffix}"

@@ -16,12 +16,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import jiwer
 from tqdm import tqdm
 
 from assistant.bench.noise import NoiseMixer
 from assistant.bench.shop.judge import judge
 from assistant.bench.shop.requests import ShopRequest
 from assistant.bench.shop.session import FreshShop
+from assistant.dialogue.wording import speaking
+from storedata.text import fold
 from voice.audio import read_audio
 from voice.recognizer import Recognizer
 
@@ -48,7 +51,8 @@ def _one(shop: FreshShop, request: ShopRequest, heard: str, voice: str,
     started = time.perf_counter()
     outcome = shop.first_turn(request, heard)
     seconds = time.perf_counter() - started
-    verdict = judge(request.expect, outcome, shop.catalog)
+    with speaking(shop.replies.wording):  # the facts as the reply's language says them
+        verdict = judge(request.expect, outcome, shop.catalog)
     return Result(request.id, request.kind, voice, condition, request.say, heard, verdict.ok,
                   verdict.why, outcome.turn.reply, seconds, decode)
 
@@ -129,6 +133,7 @@ def summarize(results: list[Result]) -> dict[str, Any]:
             split[r.condition]["hearing" if typed_ok[r.id] else "understanding"] += 1
     return {
         "overall": {k: _rate(v) for k, v in sorted(by_condition.items())},
+        "cer": {k: character_error_rate(v) for k, v in sorted(by_condition.items()) if k != TYPED},
         "by_voice": {k: _rate(v) for k, v in sorted(by_voice.items())},
         "by_kind": {k: _rate(v) for k, v in sorted(by_kind.items())},
         "losses": dict(split),
@@ -137,6 +142,17 @@ def summarize(results: list[Result]) -> dict[str, Any]:
         "decode_seconds_p50": _p50([r.decode_seconds for r in spoken if r.decode_seconds]),
         "failures": [asdict(r) for r in results if not r.ok],
     }
+
+
+def character_error_rate(rows: list[Result]) -> float:
+    """The recognizer's character error rate against what was said (case, punctuation and
+    spaces folded away: Japanese is written without them, Korean spaces vary)."""
+    refs = [fold(r.said).replace(" ", "") for r in rows]
+    hyps = [fold(r.heard).replace(" ", "") or "_" for r in rows]
+    pairs = [(ref, hyp) for ref, hyp in zip(refs, hyps, strict=True) if ref]
+    if not pairs:
+        return 0.0
+    return round(float(jiwer.cer([p[0] for p in pairs], [p[1] for p in pairs])), 4)
 
 
 def _p50(values: list[float]) -> float:

@@ -17,6 +17,7 @@ from assistant.bench.shop.requests import Family, Line, ShopRequest
 from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.replies import Replies
 from assistant.dialogue.types import DialogueOptions, Turn
+from assistant.dialogue.wording import wording_for
 from commerce.cart import CartView, add_to_cart, view_cart
 from commerce.catalog import ProductInfo
 from commerce.catalog.models import Product
@@ -24,6 +25,7 @@ from commerce.catalog.service import products_by_id
 from commerce.db import make_engine, session_factory
 from commerce.seed import seed_database
 from nlu.types import NluParser
+from storedata.lang import DEFAULT_LANG, load_pack
 
 STORE = "grocery"
 
@@ -38,7 +40,8 @@ class FirstTurn:
 
 
 class FreshShop:
-    def __init__(self, parser: NluParser, data_dir: Path, work_dir: Path) -> None:
+    def __init__(self, parser: NluParser, data_dir: Path, work_dir: Path,
+                 lang: str = DEFAULT_LANG) -> None:
         work_dir.mkdir(parents=True, exist_ok=True)
         self.template = work_dir / "template.sqlite"
         self.file = work_dir / "turn.sqlite"
@@ -49,8 +52,9 @@ class FreshShop:
         self.engine = make_engine(f"sqlite:///{self.file}")
         self.sessions = session_factory(self.engine)
         self.parser = parser
-        self.replies = Replies.load(data_dir / "replies.yml")
-        self.options = DialogueOptions(faq_path=data_dir / "faq.yml")
+        pack = load_pack(data_dir, lang)
+        self.replies = Replies.load(pack.replies, wording_for(pack))
+        self.options = DialogueOptions(faq_path=pack.faq)
         with self.sessions() as session:
             rows = session.execute(select(Product.id).where(Product.active.is_(True))).scalars()
             self.catalog = list(products_by_id(session, list(rows)).values())

@@ -5,10 +5,6 @@ from __future__ import annotations
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
 
-EXAMPLES = {
-    "grocery": "do you have oat milk, or add two bananas",
-    "cafe": "can I get a large latte with oat milk",
-}
 NOT_UNDERSTOOD = frozenset({"reprompt", "offer_help"})
 
 
@@ -16,4 +12,6 @@ def not_understood(ctx: Context) -> Reply:
     ctx.state.failures += 1
     if ctx.state.failures >= 2:
         return ctx.say("offer_help")
-    return ctx.say("reprompt", example=EXAMPLES.get(ctx.store, EXAMPLES["grocery"]))
+    store = ctx.store if ctx.store in ("grocery", "cafe") else "grocery"
+    example = ctx.replies.text(f"example_{store}")  # what to say, in the store's language
+    return ctx.say("reprompt", example=example)

@@ -18,7 +18,7 @@ from nlu.types import NluParser
 def trained_model() -> TrainResult:
     """`train()` into the models folder of the seed in use: a no-op when nothing changed."""
     settings = Settings.load()
-    return train(DATA_DIR, settings.nlu_models_dir, seed=settings.nlu_seed)
+    return train(settings.pack.dir, settings.nlu_models_dir, seed=settings.nlu_seed)
 
 
 @pytest.fixture(scope="session")

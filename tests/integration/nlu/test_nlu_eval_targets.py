@@ -32,7 +32,7 @@ CART_ENTITY_FLOORS = {"quantity": 0.90, "product": 0.83}  # worst 0.929 (other m
 
 
 def test_heldout_scores(parser: LocalParser, data_dir: Path) -> None:
-    report = evaluate(parser, data_dir / "nlu" / "test" / "heldout.yml")
+    report = evaluate(parser, data_dir / "lang" / "en" / "nlu" / "test" / "heldout.yml")
     assert report.examples >= 400
     misses = "\n".join(f"{m.text!r}: want {m.expected} got {m.got}" for m in report.misses[:15])
     assert report.intent_accuracy >= INTENT_ACCURACY_FLOOR, misses

@@ -38,7 +38,7 @@ FOREIGN = [
 
 
 def _training_texts(data_dir: Path) -> set[str]:
-    return {e.text for e in load_examples(data_dir / "nlu" / "generated" / "nlu.yml")}
+    return {e.text for e in load_examples(data_dir / "lang" / "en" / "nlu" / "generated" / "nlu.yml")}
 
 
 def test_cases_are_not_training_examples(data_dir: Path) -> None:

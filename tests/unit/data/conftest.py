@@ -40,7 +40,7 @@ def customers() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def faq() -> dict[str, Any]:
-    with (DATA_DIR / "faq.yml").open(encoding="utf-8") as handle:
+    with (DATA_DIR / "lang" / "en" / "faq.yml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 

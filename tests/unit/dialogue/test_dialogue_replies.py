@@ -14,6 +14,7 @@ DIALOGUE = Path(__file__).resolve().parents[3] / "assistant" / "dialogue"
 DYNAMIC = {
     "order_status_": ["placed", "preparing", "ready", "shipped", "delivered", "cancelled"],
     "rate_": ["slower", "faster", "louder", "quieter"],
+    "example_": ["grocery", "cafe"],
 }
 
 

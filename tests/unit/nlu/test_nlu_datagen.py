@@ -42,7 +42,7 @@ def test_generation_is_deterministic(sample_data_dir: Path) -> None:
 
 def test_written_files_are_valid_yaml_and_match_committed_files(real, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     paths = write(real, tmp_path)
-    committed = Path(__file__).resolve().parents[3] / "data" / "nlu" / "generated"
+    committed = Path(__file__).resolve().parents[3] / "data" / "lang" / "en" / "nlu" / "generated"
     for path in paths:
         doc = yaml.safe_load(path.read_text())
         assert doc["version"] == "3.1" and doc["nlu"]
@@ -78,7 +78,7 @@ def test_store_aliases_become_synonyms(sample_data_dir: Path) -> None:
 
 
 def test_unknown_placeholder_is_a_clear_error(sample_data_dir: Path) -> None:
-    templates = sample_data_dir / "nlu" / "templates.yml"
+    templates = sample_data_dir / "lang" / "en" / "nlu" / "templates.yml"
     templates.write_text(templates.read_text().replace('    - "{pre} hi"', '    - "{nonsense} hi"'))
     with pytest.raises(TrainingDataError, match="nonsense"):
         generate(sample_data_dir)

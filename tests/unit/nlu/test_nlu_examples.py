@@ -17,7 +17,7 @@ def test_markup_gives_text_and_spans() -> None:
 
 
 def test_heldout_file_loads_and_is_big_enough(repo_data: Path) -> None:
-    examples = load_examples(repo_data / "nlu" / "test" / "heldout.yml")
+    examples = load_examples(repo_data / "lang" / "en" / "nlu" / "test" / "heldout.yml")
     assert len(examples) >= 320
     for ex in examples:
         for span in ex.entities:

@@ -1,0 +1,161 @@
+"""A parse in another language, its entities put in the store's canonical terms.
+
+The NLU of a language pack maps every form it was trained on to the canonical value (Rasa's
+synonyms), so "바나나" arrives as "Bananas". A form it never saw arrives as said: here it is
+grounded in the pack's own words, tolerantly and in this order:
+
+1. a form of the pack's ``names.yml`` (or, for quantities, ordinals, FAQ topics and the
+   like, of its templates' banks) said exactly, or nearly (rapidfuzz ratio);
+2. a brand said before a name ("지프 땅콩버터", "チョバニのヨーグルト") is the brand, and the
+   rest is matched again;
+3. words every form of several products holds ("땅콩버터" of two peanut butters) stand for
+   what those products' canonical names share ("peanut butter"), which the search finds.
+
+DIET may tag a catalog word with the wrong entity ("계란" as the dairy aisle): the bank the
+form belongs to decides. A number said before one of the pack's counters ("두 통", "3袋") is
+the quantity even when the model missed it. Numbers, ordinals and prices said in the language
+become digits. What matches nothing stays as said, and the search says it found nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from nlu.types import Entity, Parse
+from storedata.cjk import read_number
+from storedata.lang import LanguagePack, load_pack, shared_words
+
+MIN_SCORE = 75  # rapidfuzz ratio of what was said against a form of a bank
+LAST_WORDS = ("마지막", "最後", "ラスト")
+NUMERIC = ("quantity", "ordinal", "price_bound")
+# The pack's templates define these banks (canonical -> forms), its names.yml the others.
+TEMPLATE_BANKS = ("ordinal", "faq_topic", "info_type", "reorder_target", "rate")
+# Catalog entities are looked up in every catalog bank, and take the entity of the one matched.
+CATALOG = {"product": "product", "item_word": "product", "brand": "brand",
+           "category": "category", "keyword": "category"}
+BANKS = {**{name: tuple(CATALOG) for name in set(CATALOG.values())},
+         **{name: (name,) for name in ("unit", "drink", "size", "roast", "shots", "milk",
+                                        "sweetener", "amount", *TEMPLATE_BANKS)}}
+Forms = dict[str, list[tuple[str, str]]]  # form -> (entity, canonical value) pairs
+
+
+def _forms(pack: LanguagePack, entity: str) -> Forms:
+    return _forms_of(pack.dir, entity, id(pack.names()), id(pack.template_banks()))
+
+
+@lru_cache(maxsize=64)
+def _forms_of(pack_dir: Path, entity: str, names_id: int, banks_id: int) -> Forms:
+    """Per version of the pack's files (the ids change when a file does)."""
+    pack = load_pack(pack_dir.parent.parent, pack_dir.name)
+    banks = {**pack.names(), **{k: v for k, v in pack.template_banks().items() if k in TEMPLATE_BANKS}}
+    forms: Forms = {}
+    for bank in BANKS.get(entity, ()):
+        for value, said in banks.get(bank, {}).items():
+            for form in [value, *said]:
+                forms.setdefault(form.lower(), []).append((CATALOG.get(bank, bank), value))
+    return forms
+
+
+def _pick(pairs: list[tuple[str, str]]) -> tuple[str, str]:
+    kinds = [k for k, _ in pairs]
+    kind = next((k for k in kinds if k == "product"), kinds[0])  # an item said: the search finds it
+    values = list(dict.fromkeys(v for k, v in pairs if k == kind))
+    return kind, values[0] if len(values) == 1 else shared_words(values) or values[0]
+
+
+def _match(forms: Forms, said: str) -> tuple[str, str] | None:
+    """Steps 1 and 3 of the module docstring."""
+    said = said.lower().strip()
+    if said in forms:
+        return _pick(forms[said])
+    best = process.extractOne(said, list(forms), scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+    if best is not None:
+        return _pick(forms[best[0]])
+    bare = said.replace(" ", "")
+    holding = [pair for form, pairs in forms.items() if len(bare) >= 2
+               and bare in form.replace(" ", "") for pair in pairs if pair[0] == "product"]
+    return _pick(holding) if holding else None
+
+
+def _brand_first(forms: Forms, said: str) -> tuple[tuple[str, str], str] | None:
+    """Step 2: the longest brand form the words start with, and the rest after it."""
+    brands = sorted((f for f, pairs in forms.items() if any(k == "brand" for k, _ in pairs)),
+                    key=len, reverse=True)
+    lowered = said.lower()
+    for form in brands:
+        rest = lowered[len(form):].strip().removeprefix("の").removeprefix("의").strip()
+        if lowered.startswith(form) and rest:
+            return next((k, v) for k, v in forms[form] if k == "brand"), rest
+    return None
+
+
+def grounded_entities(pack: LanguagePack, entity: Entity) -> list[Entity]:
+    """``entity`` in the store's terms: one entity, or a brand and a product."""
+    said = entity.raw or entity.value
+    if entity.entity in NUMERIC:
+        value = _number_value(pack, entity, said)
+        return [replace(entity, value=value, raw=value)]
+    forms = _forms(pack, entity.entity)
+    if not forms or (said.isascii() and entity.value.isascii()):
+        return [entity]
+    found = _match(forms, said)
+    if found is None and entity.entity in CATALOG:
+        split = _brand_first(forms, said)
+        if split is not None:
+            (_, brand), rest = split
+            product = _match(forms, rest)
+            brand_entity = replace(entity, entity="brand", value=brand, raw=brand)
+            if product is None:
+                return [brand_entity]
+            return [brand_entity, replace(entity, entity=product[0], value=product[1], raw=product[1])]
+    if found is None:
+        return [entity] if entity.value.isascii() else [replace(entity, raw=entity.value)]
+    return [replace(entity, entity=found[0], value=found[1], raw=found[1])]
+
+
+def _number_value(pack: LanguagePack, entity: Entity, said: str) -> str:
+    if entity.value.isascii() and entity.value.strip():
+        return entity.value
+    if entity.entity == "ordinal" and any(w in said for w in LAST_WORDS):
+        return "last"
+    number = read_number(said)
+    if number is None:
+        return entity.value
+    return f"{number} dollars" if entity.entity == "price_bound" else str(number)
+
+
+def _counted(pack: LanguagePack, text: str) -> list[Entity]:
+    """Quantities said before a counter ("두 통", "3袋"), as entities with their offsets."""
+    if not pack.counters:
+        return []
+    counters = "|".join(re.escape(c) for c in sorted(pack.counters, key=len, reverse=True))
+    found = []
+    for m in re.finditer(rf"(\S+?)\s*(?:{counters})", text):
+        word = m.group(1)
+        number = read_number(word)
+        if number is not None and read_number(word[-2:] if len(word) > 2 else word) is not None:
+            start = m.start(1)
+            found.append(Entity("quantity", str(number), start, start + len(word), raw=str(number)))
+    return found
+
+
+def in_store_terms(parse: Parse, pack: LanguagePack) -> Parse:
+    """``parse`` with each entity and value canonical, said as its value (the dialogue reads
+    what was said of a name in the store's language), and the counted quantities it missed."""
+    entities: list[Entity] = []
+    for e in parse.entities:
+        entities += grounded_entities(pack, e)
+    counted = [q for q in _counted(pack, parse.text)
+               if not any(e.entity == "quantity" and e.start <= q.start < e.end for e in entities)]
+    if counted:  # a span the model took for something else is the count
+        entities = [e for e in entities
+                    if not any(e.start <= q.start and q.end <= e.end for q in counted)] + counted
+        entities.sort(key=lambda e: (e.start, e.end))
+    if entities == parse.entities:
+        return parse
+    return replace(parse, entities=entities)

@@ -1,0 +1,163 @@
+"""Language packs: everything a language needs, as data in ``data/lang/<code>/``.
+
+A pack holds ``pack.yml`` (its name, tokenizer, recognizer, voice and number style), the
+replies, the FAQ, the NLU templates and held-out examples, and (for a language other than the
+store files' own) ``names.yml``: the store's canonical names as said in that language, the
+first form being the one the assistant says. SKUs and canonical names are shared, so an order
+is the same order whatever the language. Adding a language is a pack, not code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from storedata.errors import ExpectedError
+
+LANG_DIR = "lang"
+DEFAULT_LANG = "en"
+NAME_BANKS = ("product", "item_word", "brand", "category", "keyword", "unit", "drink", "size",
+              "roast", "shots", "milk", "sweetener", "amount")
+
+
+class LanguagePackError(ExpectedError):
+    code = "language_pack"
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """One language's files and choices (see ``data/lang/en/pack.yml`` for every field)."""
+
+    code: str
+    name: str
+    dir: Path
+    tokenizer: str = "whitespace"  # whitespace | korean | japanese (nlu.tokenizers)
+    numbers: str = "english"  # english | korean | japanese (storedata.numbers_cjk)
+    engines: tuple[str, ...] = ("whisper",)  # recognizers `auto` tries, best first
+    whisper_model: str = "tiny.en"
+    voice: dict[str, Any] = field(default_factory=dict)  # {"engine": ..., "voice": ...}
+    spotter: bool = True  # the catalog spotter reads this language (nlu.products)
+    counters: tuple[str, ...] = ()  # words a count comes before ("개", "つ"): see localize
+
+    @property
+    def nlu_dir(self) -> Path:
+        return self.dir / "nlu"
+
+    @property
+    def replies(self) -> Path:
+        return self.dir / "replies.yml"
+
+    @property
+    def faq(self) -> Path:
+        return self.dir / "faq.yml"
+
+    @property
+    def heldout(self) -> Path:
+        return self.nlu_dir / "test" / "heldout.yml"
+
+    @property
+    def bench_requests(self) -> Path:
+        return self.dir / "bench" / "requests.yml"
+
+    @property
+    def names_file(self) -> Path:
+        return self.dir / "names.yml"
+
+    def template_banks(self) -> dict[str, dict[str, list[str]]]:
+        """The value banks the NLU templates define (quantity, ordinal, info_type, ...)."""
+        return _template_banks(self.nlu_dir / "templates.yml", _mtime(self.nlu_dir / "templates.yml"))
+
+    def names(self) -> dict[str, dict[str, list[str]]]:
+        """Bank -> canonical value -> spoken forms in this language (empty for the store's own
+        language, whose names are the store files')."""
+        return _names(self.names_file, _mtime(self.names_file))
+
+    def display_names(self) -> dict[str, str]:
+        """Canonical name -> the name said in this language (first form), over every bank."""
+        out: dict[str, str] = {}
+        for bank in self.names().values():
+            for canonical, forms in bank.items():
+                if forms:
+                    out.setdefault(canonical, forms[0])
+        return out
+
+
+def shared_words(canonicals: list[str]) -> str:
+    """The words every canonical name holds, in the first one's order ("Bananas" and "Organic
+    Bananas" -> "bananas"): the value of a form said of several, which the search then finds."""
+    if not canonicals:
+        return ""
+    word_sets = [set(c.lower().split()) for c in canonicals]
+    common = set.intersection(*word_sets)
+    return " ".join(w for w in canonicals[0].lower().split() if w in common)
+
+
+def available(data_dir: Path) -> list[str]:
+    root = Path(data_dir) / LANG_DIR
+    return sorted(p.name for p in root.iterdir() if (p / "pack.yml").is_file()) if root.is_dir() else []
+
+
+def load_pack(data_dir: Path, code: str = DEFAULT_LANG) -> LanguagePack:
+    """The pack of ``code``; one clear message when there is none or it is malformed."""
+    path = Path(data_dir) / LANG_DIR / code / "pack.yml"
+    return _load(path, _mtime(path), code, tuple(available(data_dir)))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path, mtime: float, code: str, known: tuple[str, ...]) -> LanguagePack:
+    if not mtime:
+        raise LanguagePackError(f"There is no language pack for {code!r}; "
+                                f"the packs here are {', '.join(known) or 'none'}.")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return LanguagePack(
+            code=code, name=str(raw.get("name", code)), dir=path.parent,
+            tokenizer=str(raw.get("tokenizer", "whitespace")),
+            numbers=str(raw.get("numbers", "english")),
+            engines=tuple(str(e) for e in raw.get("engines", ["whisper"])),
+            whisper_model=str(raw.get("whisper_model", "tiny.en")),
+            voice=dict(raw.get("voice") or {}),
+            spotter=bool(raw.get("spotter", True)),
+            counters=tuple(str(c) for c in raw.get("counters") or ()),
+        )
+    except (OSError, yaml.YAMLError, TypeError, ValueError, AttributeError) as exc:
+        raise LanguagePackError(f"The language pack {code!r} cannot be read: {exc}") from exc
+
+
+@lru_cache(maxsize=16)
+def _names(path: Path, mtime: float) -> dict[str, dict[str, list[str]]]:
+    if not mtime:
+        return {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LanguagePackError(f"{path} cannot be read: {exc}") from exc
+    out: dict[str, dict[str, list[str]]] = {}
+    for bank in NAME_BANKS:
+        values = raw.get(bank) or {}
+        out[bank] = {str(k): [str(f) for f in (v or [])] for k, v in values.items()}
+    return out
+
+
+@lru_cache(maxsize=16)
+def _template_banks(path: Path, mtime: float) -> dict[str, dict[str, list[str]]]:
+    if not mtime:
+        return {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LanguagePackError(f"{path} cannot be read: {exc}") from exc
+    banks = raw.get("banks") or {}
+    return {str(name): {str(k): [str(f) for f in v or []] for k, v in values.items()}
+            for name, values in banks.items() if isinstance(values, dict)}
