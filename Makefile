@@ -8,7 +8,7 @@ PY          := $(VENV)/bin/python
 VC          := $(VENV)/bin/voicecart
 STAMP       := $(VENV)/.installed
 LOCK        := requirements.lock
-EXTRAS      := voice,ko,bench,dev
+EXTRAS      := voice,ko,ja,bench,dev
 SYSDEPS     := espeak-ng libportaudio2 libsndfile1 postgresql chromium chromium-driver
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -17,7 +17,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 help:
 	@echo "make run    set everything up and start the assistant"
 	@echo "make test   set everything up, lint, and run the tests"
-	@echo "make models train the NLU model (skipped when nothing changed)"
+	@echo "make models train the NLU model of each language (skipped when nothing changed)"
 	@echo "make bench  performance and speech benchmarks"
 	@echo "make seeds  train with several seeds; NLU and journey tests and scores for each"
 	@echo "make shop-corpus  speak the grocery benchmark's requests with every offline voice"
@@ -57,8 +57,10 @@ lock: | $(PY)
 
 setup: sysdeps $(STAMP)
 
+# One model per language pack (data/lang/<code>/), each skipped when its pack's data is unchanged.
+LANGS       := en ko ja
 models: setup
-	$(VC) nlu train
+	@for lang in $(LANGS); do $(VC) --lang $$lang nlu train || exit 1; done
 
 lint: setup
 	$(VENV)/bin/ruff check voice nlu commerce assistant storedata tests

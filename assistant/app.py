@@ -31,15 +31,15 @@ from voice.tts import Speaker
 
 
 def engine_choice(settings: Settings, **changes: Any) -> EngineChoice:
-    """The recognizer the settings ask for, with the store's vocabulary (English: the store
-    files' names; another language: open, its own model and engines from its pack)."""
+    """The recognizer the settings ask for, with the store's vocabulary (another language:
+    the pack's names as the prompt, and its own model and engines)."""
     pack = settings.pack
     english = settings.lang == DEFAULT_LANG
     choice = EngineChoice(
         engine=settings.engine, lang=settings.lang, models_dir=settings.models_dir,
         vosk_model=settings.vosk_model,
         whisper_model=settings.whisper_model or (None if english else pack.whisper_model),
-        vocabulary=load_vocabulary(settings) if english else None,
+        vocabulary=load_vocabulary(settings),
         second_prompt=load_second_prompt(settings) if english else None,
         engines=pack.engines,
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.settings import Settings
 from nlu.products import Lexicon
 from storedata.corpus import CorpusMenu, read_corpus_menu
+from storedata.lang import DEFAULT_LANG, LanguagePack
 from storedata.storefile import StoreFile, read_store
 from voice.vocabulary import DomainVocabulary, SecondPrompt
 
@@ -151,11 +152,35 @@ def load_second_prompt(settings: Settings) -> SecondPrompt | None:
 
 
 def load_vocabulary(settings: Settings, menu: Path | None = None) -> DomainVocabulary | None:
-    """The vocabulary of the settings' store file (or of a corpus ``menu``); None with
-    ``--open-vocabulary`` or when there is neither."""
+    """The vocabulary of the settings' store file (or of a corpus ``menu``), in the settings'
+    language; None with ``--open-vocabulary`` or when there is neither."""
     if settings.open_vocabulary:
         return None
     if menu is not None:
         return vocabulary_from_menu(read_corpus_menu(menu))
     path = settings.data_dir / "stores" / f"{settings.store}.json"
-    return vocabulary_from_store(read_store(path)) if path.is_file() else None
+    if not path.is_file():
+        return None
+    if settings.lang != DEFAULT_LANG:
+        return vocabulary_in_language(read_store(path), settings.pack)
+    return vocabulary_from_store(read_store(path))
+
+
+# Whisper's prompt in another language: its names only (an English frame pulls the decoder
+# to English), best sellers first. Hangul and kana take more tokens a character than English.
+LOCAL_PROMPT_CHARS = 160
+
+
+def vocabulary_in_language(store: StoreFile, pack: LanguagePack) -> DomainVocabulary:
+    """The store's names as the pack says them: the prompt (best sellers first) and the
+    phrases; no carriers (the command words are English) and no n-best re-ranking words."""
+    said = pack.display_names()
+    ranked = sorted(store.active_products, key=lambda p: -p.popularity)
+    names = list(dict.fromkeys(said[p.name] for p in ranked if p.name in said))
+    prompt, used = [], 0
+    for name in names:
+        if used + len(name) + 2 > LOCAL_PROMPT_CHARS:
+            break
+        prompt.append(name)
+        used += len(name) + 2
+    return DomainVocabulary(phrases=names, prompt=", ".join(prompt))

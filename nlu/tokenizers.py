@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext
@@ -77,6 +78,19 @@ class _MorphemeTokenizer(Tokenizer):
         return self._apply_token_pattern([Token(text[a:b], a, b) for a, b in spans])
 
 
+def _store_words(names_file: str | None) -> list[str]:
+    """The Hangul words of every name in a pack's names.yml (relative to the project root)."""
+    if not names_file:
+        return []
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / names_file
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = {w for bank in raw.values() if isinstance(bank, dict)
+             for forms in bank.values() for form in forms or [] for w in str(form).split()}
+    return sorted(w for w in words if re.fullmatch(r"[가-힣]{2,}", w))
+
+
 # Kiwi's tags of what a particle or the copula may follow (nouns, pronouns, numbers, roots,
 # foreign words): the only places a Korean word is cut.
 NOMINAL_TAGS = ("NN", "NP", "NR", "SL", "SN", "SH", "XR", "XSN")
@@ -87,9 +101,16 @@ class KoreanTokenizer(_MorphemeTokenizer):
     """Korean words (eojeol, between spaces) with their particles and copula cut off, by
     kiwi (kiwipiepy + kiwipiepy-model): "바나나를" -> 바나나 | 를, "유기농이에요" -> 유기농 |
     이에요. Within a word nothing else is cut, so a loanword kiwi does not know stays whole
-    ("오트", which it reads as an interjection and a verb) and so does a verb with its endings."""
+    ("오트", which it reads as an interjection and a verb) and so does a verb with its endings.
+    The store's names (``user_words``: a pack's names.yml, from the project root) are kiwi's
+    own words too: "체다" is a noun, not 체 and the copula."""
 
     _kiwi: Any = None
+    _words_from: str | None = None
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**_MorphemeTokenizer.get_default_config(), "user_words": None}
 
     @staticmethod
     def supported_languages() -> list[str] | None:
@@ -100,20 +121,25 @@ class KoreanTokenizer(_MorphemeTokenizer):
         return ["kiwipiepy"]
 
     def spans(self, text: str) -> list[Span]:
-        if KoreanTokenizer._kiwi is None:
+        source = self._config.get("user_words")
+        if KoreanTokenizer._kiwi is None or KoreanTokenizer._words_from != source:
             from kiwipiepy import Kiwi
 
-            KoreanTokenizer._kiwi = Kiwi()
+            kiwi = Kiwi()
+            for word in _store_words(source):
+                kiwi.add_user_word(word, "NNP")
+            KoreanTokenizer._kiwi, KoreanTokenizer._words_from = kiwi, source
         morphemes = KoreanTokenizer._kiwi.tokenize(text)
         spans: list[Span] = []
-        for word in re.finditer(r"\S+", text):
-            cuts = [word.start()]
-            inside = [m for m in morphemes if word.start() <= m.start < word.end()]
+        for eojeol in re.finditer(r"\S+", text):
+            begin, end = eojeol.start(), eojeol.end()
+            cuts = [begin]
+            inside = [m for m in morphemes if begin <= m.start < end]
             for before, m in zip(inside, inside[1:], strict=False):
                 if (m.tag.startswith("J") or m.tag == "VCP") and before.tag.startswith(NOMINAL_TAGS) \
-                        and cuts[-1] < m.start < word.end():
+                        and cuts[-1] < m.start < end:
                     cuts.append(m.start)
-            cuts.append(word.end())
+            cuts.append(end)
             spans += list(zip(cuts, cuts[1:], strict=False))
         return spans
 

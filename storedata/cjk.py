@@ -102,3 +102,32 @@ def _read_positional(text: str) -> int | None:
         else:
             break
     return total + section + digit if seen else None
+
+
+# Digits said one by one (a PIN): Sino-Korean and Japanese readings, kanji and digits.
+_DIGIT_WORDS = {"영": "0", "공": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5",
+                "육": "6", "륙": "6", "칠": "7", "팔": "8", "구": "9",
+                "ゼロ": "0", "れい": "0", "まる": "0", "いち": "1", "に": "2", "さん": "3",
+                "よん": "4", "し": "4", "ご": "5", "ろく": "6", "なな": "7", "しち": "7",
+                "はち": "8", "きゅう": "9", "く": "9", "〇": "0", "零": "0", "一": "1", "二": "2",
+                "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_DIGIT_WORD = re.compile("|".join(sorted(map(re.escape, _DIGIT_WORDS), key=len, reverse=True)))
+
+
+def read_digits(text: str) -> str | None:
+    """Digits said one by one and nothing else, a polite ending allowed: "이 사 육 팔" ->
+    "2468", "2468이요" -> "2468", "にーよんろくはち" -> "2468"; "바나나" -> None."""
+    rest = re.sub(r"[\s,.、。ー-]+", "", text.translate(_FULL_WIDTH))
+    rest = re.sub(r"(이요|예요|이에요|입니다|요|です)$", "", rest)
+    out, at = [], 0
+    while at < len(rest):
+        if rest[at].isdigit():
+            out.append(rest[at])
+            at += 1
+            continue
+        m = _DIGIT_WORD.match(rest, at)
+        if m is None:
+            return None
+        out.append(_DIGIT_WORDS[m.group()])
+        at = m.end()
+    return "".join(out) or None

@@ -42,6 +42,8 @@ class LanguagePack:
     voice: dict[str, Any] = field(default_factory=dict)  # {"engine": ..., "voice": ...}
     spotter: bool = True  # the catalog spotter reads this language (nlu.products)
     counters: tuple[str, ...] = ()  # words a count comes before ("개", "つ"): see localize
+    yes: tuple[str, ...] = ()  # a yes or a no said first answers a question asked
+    no: tuple[str, ...] = ()
 
     @property
     def nlu_dir(self) -> Path:
@@ -66,6 +68,20 @@ class LanguagePack:
     @property
     def names_file(self) -> Path:
         return self.dir / "names.yml"
+
+    def answer(self, text: str) -> bool | None:
+        """True or False when ``text`` starts with one of the pack's yes or no words (a word
+        of its own: followed by a space, a comma or nothing); None otherwise, and for a
+        question ("네?" asks for the question again)."""
+        said = text.strip()
+        if said.endswith(("?", "？")) and len(said) <= 4:
+            return None
+        for words, value in ((self.no, False), (self.yes, True)):
+            for word in sorted(words, key=len, reverse=True):
+                if said.startswith(word) and (len(said) == len(word) or not said[len(word)].isalnum()
+                                              or self.tokenizer == "japanese"):
+                    return value
+        return None
 
     def template_banks(self) -> dict[str, dict[str, list[str]]]:
         """The value banks the NLU templates define (quantity, ordinal, info_type, ...)."""
@@ -130,6 +146,8 @@ def _load(path: Path, mtime: float, code: str, known: tuple[str, ...]) -> Langua
             voice=dict(raw.get("voice") or {}),
             spotter=bool(raw.get("spotter", True)),
             counters=tuple(str(c) for c in raw.get("counters") or ()),
+            yes=tuple(str(w) for w in raw.get("yes_words") or ()),
+            no=tuple(str(w) for w in raw.get("no_words") or ()),
         )
     except (OSError, yaml.YAMLError, TypeError, ValueError, AttributeError) as exc:
         raise LanguagePackError(f"The language pack {code!r} cannot be read: {exc}") from exc

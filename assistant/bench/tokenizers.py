@@ -1,10 +1,11 @@
 """The pack's tokenizer against character n-grams alone, on the same data and held-out set.
 
-Each variant is the pack's NLU config with its tokenizer swapped: ``pack`` (as committed) and
-``whitespace`` (Rasa's WhitespaceTokenizer: words between spaces, so the char n-gram
-featurizer does all the work inside them; Japanese, without spaces, is then one token per
-phrase). Both are trained (hash-skipped when unchanged) on the pack's generated data into
-``models/bench/tokenizers-<lang>/<variant>/`` and scored on the pack's held-out set.
+Each variant is the pack's NLU config with its tokenizer swapped: ``pack`` (as committed: its
+model is the language's own, in ``models/nlu-<lang>/``) and ``whitespace`` (Rasa's
+WhitespaceTokenizer: words between spaces, so the char n-gram featurizer does all the work
+inside them; Japanese, without spaces, is then one token per phrase), trained on the same
+generated data into ``models/bench/tokenizers-<lang>/whitespace/``. Both are hash-skipped when
+unchanged and scored on the pack's held-out set.
 """
 
 from __future__ import annotations
@@ -52,13 +53,16 @@ def variant_dir(pack: LanguagePack, variant: str, root: Path) -> Path:
     return target
 
 
-def score_variant(pack: LanguagePack, variant: str, root: Path) -> TokenizerScore:
+def score_variant(pack: LanguagePack, variant: str, root: Path, pack_models: Path) -> TokenizerScore:
     from nlu.evaluation import evaluate
     from nlu.local import LocalParser
     from nlu.model import train
 
-    data = variant_dir(pack, variant, root)
-    trained = train(data, root / variant / "models")
+    if variant == "pack":
+        data, trained = pack.dir, train(pack.dir, pack_models)
+    else:
+        data = variant_dir(pack, variant, root)
+        trained = train(data, root / variant / "models")
     report = evaluate(LocalParser(trained.model).start().wait(), pack.heldout)
     config = yaml.safe_load((data / "nlu" / "config.yml").read_text(encoding="utf-8"))
     product = report.entities.get("product")

@@ -139,7 +139,7 @@ def tokenizers_cmd(settings: Settings, out: Path | None) -> None:
     from assistant.bench.tokenizers import VARIANTS, score_variant
 
     root = settings.models_dir / "bench" / f"tokenizers-{settings.lang}"
-    scores = [score_variant(settings.pack, v, root) for v in VARIANTS]
+    scores = [score_variant(settings.pack, v, root, settings.nlu_models_dir) for v in VARIANTS]
     emit({"lang": settings.lang, "machine": machine(), "variants": [s.to_dict() for s in scores]},
          out, show=settings.json_output)
     if not settings.json_output:

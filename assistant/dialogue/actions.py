@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import feedback
 from assistant.dialogue.replies import Reply
-from assistant.dialogue.speech_format import join_words, money_words, number_words, quantity_words
+from assistant.dialogue.speech_format import (
+    join_words,
+    money_words,
+    number_words,
+    order_number_words,
+    quantity_words,
+)
 from assistant.dialogue.state import Action, Line, Modifier
 from assistant.dialogue.types import OrderInfo
 from assistant.dialogue.wording import active
@@ -73,11 +79,11 @@ def run(ctx: Context, action: Action) -> Reply:
                          idempotency_key=action.idempotency_key, kiosk=ctx.options.kiosk)
         ctx.order = OrderInfo(id=order.id, status=order.status, total_cents=order.total_cents)
         ctx.state.reminded = False
-        placed = ctx.say("order_placed", number=number_words(order.id),
+        placed = ctx.say("order_placed", number=order_number_words(order.id),
                          total=money_words(order.total_cents))
         return placed.then(feedback.ask(ctx, order.id))
     if action.kind == "cancel_order" and action.order_id is not None:
         order = cancel_order(ctx.session, ctx.customer_id, action.order_id)
         ctx.order = OrderInfo(id=order.id, status=order.status, total_cents=order.total_cents)
-        return ctx.say("order_cancelled", number=number_words(order.id))
+        return ctx.say("order_cancelled", number=order_number_words(order.id))
     raise ValueError(f"cannot run action {action!r}")  # a bug: every kind is handled above

@@ -14,7 +14,7 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import checkout
 from assistant.dialogue.language import pin_digits
 from assistant.dialogue.replies import Replies, Reply
-from assistant.dialogue.speech_format import money_words, number_words
+from assistant.dialogue.speech_format import money_words, number_words, order_number_words
 from assistant.dialogue.state import Action, SessionState
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import CartLine, DialogueOptions, Turn
@@ -27,6 +27,7 @@ from commerce.orders.checkout import new_idempotency_key
 from commerce.orders.queue import ready_to_announce
 from commerce.seed import GUEST_ID
 from nlu.types import NluParser, Parse
+from storedata.cjk import read_digits
 
 PIN_MASK = "****"
 
@@ -120,13 +121,18 @@ class DialogueManager:
             for order, name in ready:
                 guest = order.customer_id.split("-", 1)[0] == GUEST_ID  # guest, guest-<kiosk>
                 said.append(self.replies.text(("order_ready_for", "order_ready")[guest],
-                                              number=number_words(order.id), name=name))
+                                              number=order_number_words(order.id), name=name))
         return said
 
     def pin_answer(self, text: str) -> str | None:
         """The digits of ``text`` when it answers the PIN question asked; else None. Such an
         answer never reaches the NLU, the turn's record or a log."""
-        return pin_digits(text) if self.state.expects_pin else None
+        if not self.state.expects_pin:
+            return None
+        digits = pin_digits(text)
+        if digits is None and self.replies.wording.localized:  # "이 사 육 팔", "にーよん…"
+            digits = read_digits(text)
+        return digits
 
     def handle_text(self, text: str) -> Turn:
         """One typed or transcribed line. A PIN answer never reaches the NLU or the turn."""

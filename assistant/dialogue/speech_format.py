@@ -19,6 +19,12 @@ def number_words(n: int) -> str:
     return wording.number(n) if wording.localized else english_number(n)
 
 
+def order_number_words(n: int) -> str:
+    """An order's number: "fourteen" (another language: digits, which its voice reads as a
+    number, "14번")."""
+    return english_number(n) if not active().localized else str(n)
+
+
 def join_words(items: Sequence[str], conjunction: str = "and") -> str:
     """["a", "b", "c"] -> "a, b, and c" (in the turn's language)."""
     wording = active()

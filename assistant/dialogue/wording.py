@@ -35,6 +35,7 @@ class Wording:
     names: dict[str, str] = field(default_factory=dict)  # canonical -> said in this language
     pack: LanguagePack | None = None  # the pack of a language other than the store files'
     _pattern: re.Pattern[str] | None = None
+    _lower: dict[str, str] = field(default_factory=dict)
 
     @property
     def localized(self) -> bool:
@@ -70,13 +71,19 @@ class Wording:
         if not self.names:
             return text
         if self._pattern is None:
-            alternatives = sorted(self.names, key=len, reverse=True)
+            self._lower = {k.lower(): v for k, v in self.names.items()}
+            alternatives = sorted(self._lower, key=len, reverse=True)
             self._pattern = re.compile(
-                r"(?<![A-Za-z0-9])(" + "|".join(re.escape(n) for n in alternatives) + r")(?![A-Za-z0-9])")
-        return self._pattern.sub(lambda m: self.names[m.group(1)], text)
+                r"(?<![A-Za-z0-9])(" + "|".join(re.escape(n) for n in alternatives) + r")(?![A-Za-z0-9])",
+                re.IGNORECASE)
+        return self._pattern.sub(lambda m: self._lower[m.group(1).lower()], text)
 
 
 class KoreanWording(Wording):
+    def number(self, n: int) -> str:
+        """A count, said before its counter ("{count} 개"): native Korean up to 99."""
+        return native_korean(n)
+
     def ordinal(self, n: int) -> str:
         return ("첫" if n == 1 else native_korean(n)) + " 번째"
 

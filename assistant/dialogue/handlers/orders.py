@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
-from assistant.dialogue.speech_format import money_words, number_words
+from assistant.dialogue.speech_format import money_words, order_number_words
 from assistant.dialogue.state import Action
 from assistant.dialogue.types import OrderInfo
 from commerce.orders.service import latest_open_order, list_orders
@@ -19,7 +19,7 @@ def handle_status(ctx: Context, parse: Parse) -> Reply:
             return ctx.say("no_orders")
         order = recent[0]
     ctx.order = OrderInfo(id=order.id, status=order.status, total_cents=order.total_cents)
-    return ctx.say(f"order_status_{order.status}", number=number_words(order.id),
+    return ctx.say(f"order_status_{order.status}", number=order_number_words(order.id),
                    total=money_words(order.total_cents))
 
 
@@ -28,9 +28,9 @@ def handle_cancel(ctx: Context, parse: Parse) -> Reply:
     if order is None:
         return ctx.say("no_open_order")
     if not order.cancellable:
-        return ctx.say("order_not_cancellable", number=number_words(order.id),
+        return ctx.say("order_not_cancellable", number=order_number_words(order.id),
                        status=order.status)
     ctx.state.confirm = Action(kind="cancel_order", order_id=order.id,
                                total_cents=order.total_cents)
-    return ctx.say("confirm_cancel_order", number=number_words(order.id),
+    return ctx.say("confirm_cancel_order", number=order_number_words(order.id),
                    total=money_words(order.total_cents))

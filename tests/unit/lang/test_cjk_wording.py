@@ -40,7 +40,7 @@ def test_korean_replies_count_natively_and_say_dollars_in_sino_korean() -> None:
         assert quantity_words(3, "Bananas") == "Bananas 세 개"
         assert money_words(299) == "이 달러 구십구 센트"
         assert money_words(5) == "오 센트"
-        assert number_words(7) == "7"
+        assert number_words(7) == "일곱"  # a count, before its counter
         assert join_words(["a", "b", "c"]) == "a, b 그리고 c"
         assert join_words(["a", "b"], "or") == "a 또는 b"
     assert wording.name("Bananas 세 개, Organic Bananas") == "바나나 세 개, 유기농 바나나"
