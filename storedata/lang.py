@@ -44,6 +44,7 @@ class LanguagePack:
     counters: tuple[str, ...] = ()  # words a count comes before ("개", "つ"): see localize
     yes: tuple[str, ...] = ()  # a yes or a no said first answers a question asked
     no: tuple[str, ...] = ()
+    words: dict[str, str] = field(default_factory=dict)  # other words replies hold: "size"
 
     @property
     def nlu_dir(self) -> Path:
@@ -93,12 +94,15 @@ class LanguagePack:
         return _names(self.names_file, _mtime(self.names_file))
 
     def display_names(self) -> dict[str, str]:
-        """Canonical name -> the name said in this language (first form), over every bank."""
+        """Canonical name -> the name said in this language (first form), over every bank,
+        and the pack's other ``words``."""
         out: dict[str, str] = {}
         for bank in self.names().values():
             for canonical, forms in bank.items():
                 if forms:
                     out.setdefault(canonical, forms[0])
+        for word, said in self.words.items():
+            out.setdefault(word, said)
         return out
 
 
@@ -148,6 +152,7 @@ def _load(path: Path, mtime: float, code: str, known: tuple[str, ...]) -> Langua
             counters=tuple(str(c) for c in raw.get("counters") or ()),
             yes=tuple(str(w) for w in raw.get("yes_words") or ()),
             no=tuple(str(w) for w in raw.get("no_words") or ()),
+            words={str(k): str(v) for k, v in (raw.get("words") or {}).items()},
         )
     except (OSError, yaml.YAMLError, TypeError, ValueError, AttributeError) as exc:
         raise LanguagePackError(f"The language pack {code!r} cannot be read: {exc}") from exc

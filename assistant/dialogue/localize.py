@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from nlu.types import Entity, Parse
+from nlu.types import AMOUNT_TARGETS, Entity, Parse
 from storedata.cjk import read_number
 from storedata.lang import LanguagePack, load_pack, shared_words
 
@@ -156,6 +156,20 @@ def in_store_terms(parse: Parse, pack: LanguagePack) -> Parse:
         entities = [e for e in entities
                     if not any(e.start <= q.start and q.end <= e.end for q in counted)] + counted
         entities.sort(key=lambda e: (e.start, e.end))
+    entities = _amounts_after(entities)
     if entities == parse.entities:
         return parse
     return replace(parse, entities=entities)
+
+
+def _amounts_after(entities: list[Entity]) -> list[Entity]:
+    """An amount said after the milk or sweetener it measures ("クリームをたっぷり", "크림
+    많이") takes that one's role when none follows it (nlu.types links the next one)."""
+    out: list[Entity] = []
+    for i, e in enumerate(entities):
+        if e.entity == "amount" and e.role is None:
+            before = next((p.entity for p in reversed(entities[:i]) if p.entity in AMOUNT_TARGETS), None)
+            if before is not None:
+                e = replace(e, role=before)
+        out.append(e)
+    return out

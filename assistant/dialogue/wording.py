@@ -67,14 +67,15 @@ class Wording:
         return size
 
     def name(self, text: str) -> str:
-        """Every canonical name in ``text`` said as this language says it (longest first)."""
+        """Every canonical name in ``text`` said as this language says it (longest first; a
+        name ends where Latin letters do: "Bananas3個")."""
         if not self.names:
             return text
         if self._pattern is None:
             self._lower = {k.lower(): v for k, v in self.names.items()}
             alternatives = sorted(self._lower, key=len, reverse=True)
             self._pattern = re.compile(
-                r"(?<![A-Za-z0-9])(" + "|".join(re.escape(n) for n in alternatives) + r")(?![A-Za-z0-9])",
+                r"(?<![A-Za-z])(" + "|".join(re.escape(n) for n in alternatives) + r")(?![A-Za-z])",
                 re.IGNORECASE)
         return self._pattern.sub(lambda m: self._lower[m.group(1).lower()], text)
 
