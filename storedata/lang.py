@@ -158,14 +158,19 @@ def _load(path: Path, mtime: float, code: str, known: tuple[str, ...]) -> Langua
         raise LanguagePackError(f"The language pack {code!r} cannot be read: {exc}") from exc
 
 
-@lru_cache(maxsize=16)
-def _names(path: Path, mtime: float) -> dict[str, dict[str, list[str]]]:
-    if not mtime:
-        return {}
+def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise LanguagePackError(f"{path} cannot be read: {exc}") from exc
+    return raw if isinstance(raw, dict) else {}
+
+
+@lru_cache(maxsize=16)
+def _names(path: Path, mtime: float) -> dict[str, dict[str, list[str]]]:
+    if not mtime:
+        return {}
+    raw = _read_yaml(path)
     out: dict[str, dict[str, list[str]]] = {}
     for bank in NAME_BANKS:
         values = raw.get(bank) or {}
@@ -177,10 +182,6 @@ def _names(path: Path, mtime: float) -> dict[str, dict[str, list[str]]]:
 def _template_banks(path: Path, mtime: float) -> dict[str, dict[str, list[str]]]:
     if not mtime:
         return {}
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LanguagePackError(f"{path} cannot be read: {exc}") from exc
-    banks = raw.get("banks") or {}
+    banks = _read_yaml(path).get("banks") or {}
     return {str(name): {str(k): [str(f) for f in v or []] for k, v in values.items()}
             for name, values in banks.items() if isinstance(values, dict)}

@@ -15,19 +15,17 @@ from typing import Any
 
 import pytest
 import yaml
+from language_models import language_parser
 
 from assistant.dialogue.manager import DialogueManager
 from assistant.dialogue.replies import Replies
 from assistant.dialogue.store import StateStore
 from assistant.dialogue.types import DialogueOptions
 from assistant.dialogue.wording import wording_for
-from assistant.settings import DATA_DIR, Settings
+from assistant.settings import DATA_DIR
 from commerce.cart import view_cart
 from commerce.db import make_engine, session_factory
 from commerce.orders.service import list_orders
-from nlu import LocalParser
-from nlu.model import train
-from nlu.types import NluParser
 from storedata.lang import load_pack
 
 pytestmark = pytest.mark.slow  # the real trained NLU models
@@ -43,18 +41,6 @@ def _journeys() -> list[Any]:
     return cases
 
 
-_PARSERS: dict[str, NluParser] = {}
-
-
-def _parser(code: str) -> NluParser:
-    """The language's model, trained (or reused when unchanged) once per session."""
-    if code not in _PARSERS:
-        settings = Settings.load(lang=code)
-        trained = train(settings.pack.dir, settings.nlu_models_dir, seed=settings.nlu_seed)
-        _PARSERS[code] = LocalParser(trained.model).start().wait()
-    return _PARSERS[code]
-
-
 @pytest.fixture()
 def factory(seeded_url: str) -> Iterator[Any]:
     engine = make_engine(seeded_url)
@@ -67,7 +53,7 @@ def test_journey(code: str, journey: dict[str, Any], factory: Any) -> None:
     pack = load_pack(DATA_DIR, code)
     customer, store = journey.get("customer", "guest"), journey.get("store", "grocery")
     manager = DialogueManager(
-        factory, _parser(code), customer, store, Replies.load(pack.replies, wording_for(pack)),
+        factory, language_parser(code), customer, store, Replies.load(pack.replies, wording_for(pack)),
         DialogueOptions(suggestions=False, faq_path=pack.faq), state_store=StateStore(factory))
     if journey.get("start"):
         manager.start()

@@ -8,30 +8,19 @@ they catch a broken model, not another model; the issue's targets are what
 from __future__ import annotations
 
 import pytest
+from language_models import language_parser
 
 from assistant.dialogue.localize import in_store_terms
 from assistant.settings import Settings
 from nlu.evaluation import evaluate
-from nlu.local import LocalParser
-from nlu.model import train
 
 pytestmark = pytest.mark.slow
 
 FLOORS = {"ko": (0.86, 0.74), "ja": (0.88, 0.82)}  # intent accuracy, entity F1
-_PARSERS: dict[str, LocalParser] = {}
-
-
-def _parser(code: str) -> LocalParser:
-    if code not in _PARSERS:
-        settings = Settings.load(lang=code)
-        trained = train(settings.pack.dir, settings.nlu_models_dir, seed=settings.nlu_seed)
-        _PARSERS[code] = LocalParser(trained.model).start().wait()
-    return _PARSERS[code]
-
 
 @pytest.mark.parametrize("code", sorted(FLOORS))
 def test_heldout_scores(code: str) -> None:
-    report = evaluate(_parser(code), Settings.load(lang=code).pack.heldout)
+    report = evaluate(language_parser(code), Settings.load(lang=code).pack.heldout)
     intent_floor, entity_floor = FLOORS[code]
     misses = "\n".join(f"{m.text!r}: want {m.expected} got {m.got}" for m in report.misses[:15])
     assert report.examples >= 150
@@ -49,7 +38,7 @@ def test_heldout_scores(code: str) -> None:
 ])
 def test_a_request_in_the_language_in_store_terms(code: str, text: str, intent: str,
                                                    wanted: dict[str, str]) -> None:
-    parse = in_store_terms(_parser(code).parse(text), Settings.load(lang=code).pack)
+    parse = in_store_terms(language_parser(code).parse(text), Settings.load(lang=code).pack)
     assert parse.intent == intent, parse
     got = {e.entity: e.value for e in parse.entities}
     for entity, value in wanted.items():
