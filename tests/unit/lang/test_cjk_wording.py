@@ -6,7 +6,7 @@ import pytest
 
 from assistant.dialogue.speech_format import join_words, money_words, number_words, quantity_words
 from assistant.dialogue.wording import ENGLISH, JapaneseWording, KoreanWording, speaking
-from storedata.cjk import native_korean, read_number, sino_korean
+from storedata.cjk import native_korean, read_digits, read_number, sino_korean
 
 
 @pytest.mark.parametrize(("n", "said"), [(1, "일"), (10, "십"), (12, "십이"), (100, "백"),
@@ -28,6 +28,17 @@ def test_native_korean_before_a_counter(n: int, said: str) -> None:
     ("3つ", 3), ("２", 2), ("12개입", 12)])
 def test_numbers_read_back(said: str, n: int) -> None:
     assert read_number(said) == n
+
+
+@pytest.mark.parametrize(("said", "digits"), [
+    ("이 사 육 팔", "2468"), ("2468이요", "2468"), ("일 삼 오 칠", "1357"), ("に よん ろく はち", "2468"),
+    ("にーよんろくはち", "2468"), ("２４６８", "2468"), ("四五六七です", "4567")])
+def test_a_pin_said_as_digits(said: str, digits: str) -> None:
+    assert read_digits(said) == digits
+
+
+def test_what_is_no_pin() -> None:
+    assert read_digits("바나나 두 개") is None and read_digits("いちごをください") is None
 
 
 def test_words_that_are_no_number() -> None:
