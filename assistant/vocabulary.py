@@ -14,8 +14,12 @@ from assistant.settings import Settings
 from nlu.products import Lexicon
 from storedata.corpus import CorpusMenu, read_corpus_menu
 from storedata.lang import DEFAULT_LANG, LanguagePack
+from storedata.numbers import COUNT_WORDS, PACKAGING_WORDS
 from storedata.storefile import StoreFile, read_store
 from voice.vocabulary import DomainVocabulary, SecondPrompt
+
+# What products come in and counts ("a bag of", "a dozen"): said around a store's names.
+_MEASURES = PACKAGING_WORDS | COUNT_WORDS
 
 # What shoppers say around the names: requests, counts, joins, and the dialogue's answers.
 COMMAND_WORDS = [
@@ -31,8 +35,11 @@ def vocabulary_from_menu(menu: CorpusMenu) -> DomainVocabulary:
     return _assemble(menu.slots(), topic="coffee order")
 
 
-def vocabulary_from_store(store: StoreFile) -> DomainVocabulary:
-    """A vocabulary from a store file (``storedata.storefile``)."""
+def vocabulary_from_store(store: StoreFile, said: frozenset[str] = frozenset()
+                          ) -> DomainVocabulary:
+    """A vocabulary from a store file (``storedata.storefile``); ``said``: the words shoppers
+    put around the names (the language pack's ``request_words``), so that re-ranking counts
+    "price check" as the store's words and "place check" no better."""
     grammar: dict[str, list[str]] = {"product": [], "brand": [], "category": []}
     for category in store.categories:
         grammar["category"] += [category.name, *category.aliases, *category.keywords]
@@ -46,7 +53,7 @@ def vocabulary_from_store(store: StoreFile) -> DomainVocabulary:
                 grammar.setdefault("amount", []).extend(group.amounts)
     grammar = {k: list(dict.fromkeys(v)) for k, v in grammar.items() if v}
     return _assemble(grammar, topic=f"shopping at {store.store.name}",
-                     prompt_names=prompt_names(store))
+                     prompt_names=prompt_names(store), said=said)
 
 
 # Whisper keeps only the last ~223 tokens of its prompt: the names are cut to this many
@@ -132,13 +139,16 @@ def whisper_prompt(topic: str, names: list[str], options: list[str]) -> str:
 
 def _assemble(
     grammar: dict[str, list[str]], topic: str, prompt_names: list[str] | None = None,
+    said: frozenset[str] = frozenset(),
 ) -> DomainVocabulary:
     named = [p for slot in NAME_SLOTS for p in grammar.get(slot, [])]
     modifiers = [p for slot, values in grammar.items()
                  if slot not in (*NAME_SLOTS, *NOT_PROMPTED) for p in values]
     prompt = whisper_prompt(topic, named if prompt_names is None else prompt_names, modifiers)
     return DomainVocabulary(
-        phrases=named, prompt=prompt, grammar=grammar, carriers=list(COMMAND_WORDS),
+        phrases=named, prompt=prompt, grammar=grammar,
+        carriers=list(dict.fromkeys([*COMMAND_WORDS, *sorted(said | _MEASURES if said
+                                                             else frozenset())])),
         sentences=example_sentences(grammar),
     )
 
@@ -163,7 +173,7 @@ def load_vocabulary(settings: Settings, menu: Path | None = None) -> DomainVocab
         return None
     if settings.lang != DEFAULT_LANG:
         return vocabulary_in_language(read_store(path), settings.pack)
-    return vocabulary_from_store(read_store(path))
+    return vocabulary_from_store(read_store(path), settings.pack.request_words())
 
 
 # Whisper's prompt in another language: its names only (an English frame pulls the decoder

@@ -9,6 +9,7 @@ is the same order whatever the language. Adding a language is a pack, not code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 from storedata.errors import ExpectedError
+from storedata.text import fold
 
 LANG_DIR = "lang"
 DEFAULT_LANG = "en"
@@ -87,6 +89,12 @@ class LanguagePack:
     def template_banks(self) -> dict[str, dict[str, list[str]]]:
         """The value banks the NLU templates define (quantity, ordinal, info_type, ...)."""
         return _template_banks(self.nlu_dir / "templates.yml", _mtime(self.nlu_dir / "templates.yml"))
+
+    def request_words(self) -> frozenset[str]:
+        """The words shoppers put around the names, as the NLU templates write them: every
+        intent's but the fallback's (nonsense and other languages), the fillers, the banks."""
+        return _request_words(self.nlu_dir / "templates.yml",
+                              _mtime(self.nlu_dir / "templates.yml"))
 
     def names(self) -> dict[str, dict[str, list[str]]]:
         """Bank -> canonical value -> spoken forms in this language (empty for the store's own
@@ -176,6 +184,25 @@ def _names(path: Path, mtime: float) -> dict[str, dict[str, list[str]]]:
         values = raw.get(bank) or {}
         out[bank] = {str(k): [str(f) for f in (v or [])] for k, v in values.items()}
     return out
+
+
+_PLACEHOLDER = re.compile(r"\{[^}]*\}|\[|\]|\([^)]*\)")
+FALLBACK_INTENT = "nlu_fallback"
+
+
+@lru_cache(maxsize=16)
+def _request_words(path: Path, mtime: float) -> frozenset[str]:
+    if not mtime:
+        return frozenset()
+    raw = _read_yaml(path)
+    texts: list[str] = []
+    for intent, templates in (raw.get("intents") or {}).items():
+        if intent != FALLBACK_INTENT:
+            texts += [str(t) for t in templates or []]
+    texts += [str(f) for forms in (raw.get("fillers") or {}).values() for f in forms or []]
+    texts += [str(f) for bank in _template_banks(path, mtime).values()
+              for forms in bank.values() for f in forms]
+    return frozenset(w for t in texts for w in fold(_PLACEHOLDER.sub(" ", t)).split())
 
 
 @lru_cache(maxsize=16)

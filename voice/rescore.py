@@ -3,7 +3,8 @@
 In noise the beam often holds the right command a little below a wrong one: "with chicken"
 above "with sweetener", "a twenty ounce, a lot of, lots of soy milk" above "a twenty ounce
 latte with lots of soy milk". A hypothesis fits the store better when fewer of its words are
-outside the store's vocabulary (its item names, options, amounts and command words) and when
+outside the store's vocabulary (its item names, options, amounts and the words shoppers put
+around them; plurals as their singular) and when
 it names something the store sells. Among the hypotheses, the best fit wins; the recognizer's
 own order breaks ties, so a fit that does not discriminate changes nothing.
 
@@ -16,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storedata.text import singular
 from voice.textnorm import spoken_form
 from voice.vocabulary import DomainVocabulary
 
@@ -42,7 +44,8 @@ def _known(vocabulary: DomainVocabulary) -> tuple[frozenset[str], tuple[str, ...
     if cached is not None and cached[0] is vocabulary:
         return cached[1], cached[2]
     phrases = vocabulary.all_phrases()
-    words = vocabulary.words() | {w for p in phrases for w in spoken_form(p).split()}
+    words = {_one(w) for w in vocabulary.words() | {w for p in phrases
+                                                     for w in spoken_form(p).split()}}
     items = tuple(dict.fromkeys(
         spoken_form(p) for slot in ITEM_SLOTS for p in vocabulary.grammar.get(slot, [])
     ))
@@ -53,10 +56,15 @@ def _known(vocabulary: DomainVocabulary) -> tuple[frozenset[str], tuple[str, ...
     return known
 
 
+def _one(word: str) -> str:
+    """A word as the vocabulary is compared: singular ("yogurts" is the store's "yogurt")."""
+    return singular(word) or word
+
+
 def fit(text: str, vocabulary: DomainVocabulary) -> Fit:
     words, items = _known(vocabulary)
     heard = spoken_form(text)
-    unknown = sum(1 for w in heard.split() if w not in words)
+    unknown = sum(1 for w in heard.split() if _one(w) not in words)
     named = any(re.search(rf"(^| ){re.escape(i)}( |$)", heard) for i in items)
     return Fit(unknown, named)
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.dialogue.context import Context
-from assistant.dialogue.resolve import Resolution, filed_as
+from assistant.dialogue.resolve import Resolution, filed_as, resolve
 from assistant.dialogue.resolve import about as is_about
 from assistant.dialogue.state import Item, Request
 from commerce.cart import view_cart
+from commerce.catalog import get_product_by_sku
 from commerce.reorder import times_bought
 from storedata.text import fold, key_words
 
@@ -27,13 +28,13 @@ class Pick:
 
 
 def _words(item: Item) -> list[str]:
-    return fold(f"{item.brand or ''} {item.name}").split()
+    return fold(f"{item.brand or ''} {item.name}", keep="%").split()
 
 
 def apart(item: Item, other: Item) -> str:
     """The words of ``other`` that ``item`` lacks: what a shopper says to get it."""
     mine = set(_words(item))
-    name = [w for w in fold(other.name).split() if w not in mine and w not in _PLAIN]
+    name = [w for w in fold(other.name, keep="%").split() if w not in mine and w not in _PLAIN]
     if name:
         return " ".join(name)
     if other.brand and fold(other.brand) not in fold(f"{item.brand or ''} {item.name}"):
@@ -88,3 +89,14 @@ def pick(ctx: Context, found: Resolution, query: str, request: Request | None = 
         if words:
             return Pick(best, other, words)
     return Pick(best)
+
+
+def in_its_place(ctx: Context, item: Item) -> Item | None:
+    """What to offer for a product out of stock: the sensible pick of those in stock that
+    its name finds ("Green Seedless Grapes": the red ones), or None."""
+    request = Request(query=item.name)
+    found = resolve(ctx, request, named_first=False)
+    other = pick(ctx, found, item.name, request).item if found.choices else found.item
+    if other is None or other.sku == item.sku:
+        return None
+    return other if get_product_by_sku(ctx.session, other.sku).in_stock else None

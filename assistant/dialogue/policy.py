@@ -27,6 +27,7 @@ from assistant.dialogue.said import (
     GET_NEIGHBOURS,
     about_the_cart,
     asks_cart_total,
+    dismissed,
     names_products,
     out_of_the_cart,
     points_at,
@@ -203,6 +204,8 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
         handler, understood = info.handle_product_info, True
     elif new_count(ctx, parse):
         handler, understood = cart.handle_change, True
+    elif dismissed(parse.text) and taken_from_cart(ctx, parse, strongly=True):
+        handler, understood = cart.handle_remove, True  # "um, forget the bread", any intent
     elif (not understood and names_products(parse)) or wants_to_get(ctx, parse):
         handler, understood = add.handle, True  # "goldfish crackers for the kids"
     elif parse.intent == "add_to_cart" and whole_order(parse.text) and not names_products(parse):

@@ -34,6 +34,7 @@ class Resolution:
     suggestions: list[str] = field(default_factory=list)
     candidates: list[Item] = field(default_factory=list)  # every close match, best first
     others: list[Item] = field(default_factory=list)  # further matches, not as close
+    unavailable: Item | None = None  # the product clearly asked for, out of stock
 
 
 def to_item(product: ProductInfo) -> Item:
@@ -61,13 +62,16 @@ def _exact(hit: SearchHit, query: str) -> bool:
 
 
 def resolve(ctx: Context, request: Request, limit: int = 6,
-            prefer: Collection[str] = (), in_stock_first: bool = True) -> Resolution:
+            prefer: Collection[str] = (), in_stock_first: bool = True,
+            named_first: bool = True) -> Resolution:
     """One product when the request is clear; up to ``list_limit`` choices when it is not.
 
     A product whose SKU is in ``prefer`` (the shopper's cart, say) is taken when it is among
     the matches: "how much are the bananas" with bananas in the cart means those bananas.
     Products out of stock are passed over while others match, unless ``in_stock_first`` is
-    False (a question about the one out of stock is answered about it).
+    False (a question about the one out of stock is answered about it). A product named
+    by the words (``_named``) that is out of stock is ``unavailable``, never replaced by
+    another, unless ``named_first`` is False (what to offer in its place).
     """
     result = search(ctx.session, request.query, store=ctx.store, brand=request.brand,
                     category=request.category,
@@ -78,8 +82,12 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
     if preferred and result.confident:
         return Resolution(item=to_item(preferred[0].product))
     hits = hits[:limit]
+    named = _named(hits, request) if result.confident and named_first else None
     if in_stock_first:
         hits = [h for h in hits if h.product.in_stock] or hits  # out of stock only if nothing else
+        if named is not None and not named.product.in_stock and not any(
+                _holds(h.product, request.query) for h in hits if h.product.in_stock):
+            return Resolution(unavailable=to_item(named.product))  # never another in its place
     if request.size:
         sized = [h for h in hits if h.product.size and _size_match(request.size, h.product.size)]
         hits = sized or hits
@@ -95,6 +103,21 @@ def resolve(ctx: Context, request: Request, limit: int = 6,
     if len(hits) == 1 or top.score - hits[1].score >= CLEAR_LEAD:
         return Resolution(item=to_item(top.product))
     return _several(ctx, [h for h in hits if top.score - h.score <= CHOICE_SPREAD], hits)
+
+
+def _named(hits: list[SearchHit], request: Request) -> SearchHit | None:
+    """The one product the words name, in stock or not: its exact name, or far ahead."""
+    exact = [h for h in hits if _exact(h, request.query)]
+    if len(exact) == 1:
+        return exact[0]
+    if not exact and (len(hits) == 1 or hits[0].score - hits[1].score >= CLEAR_LEAD):
+        return hits[0]
+    return None
+
+
+def _holds(product: ProductInfo, query: str) -> bool:
+    """The product's brand and name hold every word said ("tortilla chips": any brand's)."""
+    return set(key_words(query)) <= set(key_words(f"{product.brand or ''} {product.name}"))
 
 
 ABOUT_SPREAD = 30.0  # a product about the word said is taken before one this much closer

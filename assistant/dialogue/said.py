@@ -168,6 +168,15 @@ _REMOVE = re.compile(r"\b(remove|delete|drop|never mind|nevermind|forget|scratch
                      r"take (it |that |them )?(out|off))\b")
 
 
+# "forget the bread", "never mind the salmon": said of a line, only ever a removal; "don't
+# forget the bread" is the opposite.
+_DISMISS = re.compile(r"(?<!don't )(?<!dont )(?<!do not )\b(forget|never mind|nevermind)\b")
+
+
+def dismissed(text: str) -> bool:
+    return bool(_DISMISS.search(fold(text)))
+
+
 def taken_from_cart(ctx: Context, parse: Parse, strongly: bool = False) -> bool:
     """"scratch the ice cream", unsure: a word of removal and a product the cart has
     (``strongly``: a word that only ever removes, "never mind", "forget")."""

@@ -9,9 +9,10 @@ from commerce.cart.service import (
     find_line,
     remove_line,
     set_quantity,
+    sounding_line,
     view_cart,
 )
 
 __all__ = ["MAX_QUANTITY", "MIN_QUANTITY", "CartLineView", "CartView", "add_to_cart",
-           "clear_cart", "find_line", "price_line", "remove_line", "set_quantity",
+           "clear_cart", "find_line", "price_line", "remove_line", "set_quantity", "sounding_line",
            "validate_modifiers", "view_cart"]

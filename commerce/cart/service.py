@@ -34,6 +34,10 @@ from commerce.errors import (
     StoreNotFound,
 )
 from commerce.money import tax_cents
+from storedata.numbers import NUMBER_WORDS
+from storedata.sound import sounds_alike
+from storedata.text import fold
+from storedata.words import FUNCTION_WORDS, REQUEST_WORDS
 
 
 @dataclass(frozen=True)
@@ -198,4 +202,24 @@ def find_line(cart: CartView, text: str) -> CartLineView | None:
     names = [line.name.lower() for line in cart.lines]
     found = process.extractOne(text.lower().removeprefix("the "), names,
                                scorer=fuzz.WRatio, score_cutoff=70)
-    return cart.lines[found[2]] if found else None
+    return cart.lines[found[2]] if found else sounding_line(cart, text)
+
+
+LINE_SOUNDS_MIN = 70.0  # a word said this alike to a word of one line's name names it
+
+
+def sounding_line(cart: CartView, text: str) -> CartLineView | None:
+    """The one line with a word that sounds like a word said ("the lines": Limes), or None.
+    The cart's few lines are the context, so a misheard name still finds its line."""
+    said = [w for w in fold(text).replace("'", "").split()
+            if len(w) >= 4 and w not in FUNCTION_WORDS | REQUEST_WORDS | NUMBER_WORDS]
+    alike: list[tuple[float, int]] = []
+    for i, line in enumerate(cart.lines):
+        names = fold(line.name).replace("'", "").split()
+        best = max((sounds_alike(s, w) for s in said for w in names), default=0)
+        alike.append((best, i))
+    alike.sort(reverse=True)
+    if not alike or alike[0][0] < LINE_SOUNDS_MIN or \
+            (len(alike) > 1 and alike[1][0] >= alike[0][0] - 5.0):
+        return None
+    return cart.lines[alike[0][1]]

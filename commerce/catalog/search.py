@@ -9,6 +9,7 @@ the best few candidates are re-ranked by phrase similarity and read from the dat
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -20,9 +21,14 @@ from commerce.catalog.info import ProductInfo
 from commerce.catalog.normalize import parse_query, words
 from commerce.catalog.service import live_stock, products_by_id
 from commerce.db import reads
+from storedata.sound import sounds_alike
 
 CONFIDENT = 70.0
 RERANK = 40
+SOUNDS_MIN = 70.0  # a word this alike in sound to a word of the products the rest names is it
+SOUNDS_MIN_SHORT = 80.0  # ... when the heard word has four letters or fewer
+CLIPPED = 80.0  # how alike a word is to the longer word it begins ("philly": philadelphia)
+MISHEARD_SPAN = 2  # heard words that may be one word misheard ("tiller milk": tillamook)
 
 
 @dataclass(frozen=True)
@@ -46,17 +52,20 @@ class SearchResult:
         return self.hits[0] if self.hits and self.confident else None
 
 
-def _token_scores(index: CatalogIndex, tokens: list[str]) -> tuple[np.ndarray, bool]:
+def _token_scores(index: CatalogIndex, tokens: list[str],
+                  heard_as: dict[str, list[tuple[str, float]]] | None = None,
+                  ) -> tuple[np.ndarray, bool]:
     """Per product position: IDF-weighted mean over query tokens of field weight x similarity.
 
     Rare words ("oat", "tropicana") count more than common ones ("organic", "milk").
+    ``heard_as`` gives some tokens' catalog words instead of the look-up (``_misheard``).
     """
     n = len(index.entries)
     totals = np.zeros(n, dtype=np.float32)
     fuzzy_used = False
     norm = 0.0
     for token in tokens:
-        matches = index.lookup(index.canonical(token))
+        matches = (heard_as or {}).get(token) or index.lookup(index.canonical(token))
         df = max((len(index.postings[word][0]) for word, _ in matches), default=1)
         idf = math.log(1.0 + max(n, 1) / df)
         norm += idf
@@ -172,10 +181,15 @@ def search(
         bound = min(parsed.max_price_cents, max_price_cents)
     index = get_index(session)
     tokens = parsed.tokens or ([category.lower()] if category else [])
-    scores, fuzzy = _token_scores(index, tokens)
     mask = _mask(index, store, category, brand, bound)
-    if mask is not None:
-        scores = np.where(mask, scores, np.float32(0.0))
+    scores, fuzzy = _masked(_token_scores(index, tokens), mask)
+    if len(tokens) > 1 and (_top_score(scores) < CONFIDENT or
+                            not _holds_all(index, tokens, mask)):
+        reheard, heard_as = _misheard(index, tokens, mask)
+        if heard_as:
+            again, _ = _masked(_token_scores(index, reheard, heard_as), mask)
+            if _top_score(again) >= max(CONFIDENT, _top_score(scores)):
+                scores, fuzzy = again, True
     scores = np.where(scores > 0, scores - index.text_len * np.float32(1e-4), scores)
     ranked: list[tuple[float, int]] = []
     for pos in _top(scores, RERANK):
@@ -200,6 +214,78 @@ def search(
         did_you_mean = ([h.product.display_name for h in hits[:3]]
                         or _suggest(index, parsed.tokens, mask))
     return SearchResult(query, hits, confident, did_you_mean, bound, parsed.terms)
+
+
+def _masked(scored: tuple[np.ndarray, bool], mask: np.ndarray | None) -> tuple[np.ndarray, bool]:
+    scores, fuzzy = scored
+    return (scores if mask is None else np.where(mask, scores, np.float32(0.0))), fuzzy
+
+
+def _top_score(scores: np.ndarray) -> float:
+    return float(scores.max()) if scores.size else 0.0
+
+
+def _misheard(index: CatalogIndex, tokens: list[str],
+              mask: np.ndarray | None) -> tuple[list[str], dict[str, list[tuple[str, float]]]]:
+    """One or two words of the query heard for one word of the products the others name:
+    those products hold no such word, but one that sounds like it ("crust toothpaste":
+    Crest; "rouse marinara": Rao's; "tiller milk cheddar": Tillamook) or that it clips
+    ("philly cream cheese": Philadelphia). The other words narrow the catalog to a few
+    products, so a looser likeness (``storedata.sound``) is safe there. Returns the tokens
+    with the misheard ones joined, and their catalog word with its likeness; or nothing
+    when no word is clearly the one."""
+    best: tuple[float, int, int, str] | None = None
+    for start in range(len(tokens)):
+        for end in range(start + 1, min(start + MISHEARD_SPAN, len(tokens)) + 1):
+            others = tokens[:start] + tokens[end:]
+            heard = "".join(tokens[start:end]).replace("'", "")
+            if not others or len(heard) < 3 or heard.isdigit() or \
+                    (end - start == 1 and index.canonical(tokens[start]) in index.postings
+                     and _holds_all(index, others + [tokens[start]], mask)):
+                continue
+            found = _sounding(index, heard, others, mask)
+            if found and (best is None or found[0] > best[0]):
+                best = (found[0], start, end, found[1])
+    if best is None:
+        return tokens, {}
+    likeness, start, end, word = best
+    joined = "".join(tokens[start:end])
+    return tokens[:start] + [joined] + tokens[end:], {joined: [(word, likeness / 100.0)]}
+
+
+def _holds_all(index: CatalogIndex, tokens: list[str], mask: np.ndarray | None) -> bool:
+    """Some product holds every one of these words (then none of them was misheard)."""
+    scores, _ = _masked(_token_scores(index, tokens), mask)
+    for pos in _top(scores, 1):
+        held = {index.canonical(w) for w in words(index.entries[pos].text)}
+        return all(index.canonical(t) in held for t in tokens)
+    return False
+
+
+def _sounding(index: CatalogIndex, heard: str, others: list[str],
+              mask: np.ndarray | None) -> tuple[float, str] | None:
+    """The word of the products ``others`` name that ``heard`` most likely was, if one
+    clearly is: (likeness, canonical word)."""
+    scores, _ = _masked(_token_scores(index, others), mask)
+    held = {w.replace("'", ""): index.canonical(w) for pos in _top(scores, RERANK)
+            for w in words(index.entries[pos].text)}  # as written (no apostrophe): canonical
+    if heard in held or index.canonical(heard) in held.values():
+        return None
+    floor = SOUNDS_MIN_SHORT if len(heard) <= 4 else SOUNDS_MIN
+    likeness: dict[str, float] = {}
+    for written, word in held.items():
+        if word in index.postings and not word.isdigit():
+            score = sounds_alike(heard, written)
+            clipped = len(os.path.commonprefix([heard, written]))
+            if clipped >= 4 and clipped >= 0.6 * len(heard) and len(written) > len(heard):
+                score = max(score, CLIPPED)  # "philly": Philadelphia
+            likeness[word] = max(likeness.get(word, 0.0), score)
+    alike = sorted(((score, word) for word, score in likeness.items()), reverse=True)
+    if not alike or alike[0][0] < floor:
+        return None
+    if len(alike) > 1 and alike[1][0] >= alike[0][0] - 5.0:
+        return None  # two words about as alike: neither is clearly the one
+    return alike[0]
 
 
 def _suggest(index: CatalogIndex, tokens: list[str], mask: np.ndarray | None) -> list[str]:

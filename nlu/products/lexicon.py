@@ -6,7 +6,7 @@ and its brand; from each category: its name, aliases and keywords ("headache"). 
 folded, apostrophes dropped and plurals made singular, so "Doritos", "dorito's" and "dorito"
 meet. A run never starts or ends with a function word, a number or a packaging word: "pack"
 in "Variety Pack" is a unit, never a product. Each word of the vocabulary also has a
-phonetic key (``jellyfish.metaphone``), so a transcript's near miss ("dorados") finds it.
+phonetic key (``storedata.sound``), so a transcript's near miss ("dorados") finds it.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-import jellyfish
 from rapidfuzz import fuzz, process
 
 from storedata.numbers import COUNT_WORDS, NUMBER_WORDS, PACKAGING_WORDS
+from storedata.sound import sound_key, sounds_alike
 from storedata.text import key_words
 from storedata.words import FUNCTION_WORDS, REQUEST_WORDS
 
@@ -31,6 +31,7 @@ RARE = 2  # a word in at most this many names names them on its own
 MAX_RUN = 3  # runs of a name longer than this are matched only as the whole name
 FUZZY_MIN = 84.0  # a heard word this close to a catalog word may be it
 PHONETIC_MIN = 65.0  # ... or this close, when they also sound alike
+HINT_MIN = 60.0  # a word the store lacks may be a catalog word this alike (only as a hint)
 NEVER_ALONE = FUNCTION_WORDS | REQUEST_WORDS | NUMBER_WORDS | COUNT_WORDS | PACKAGING_WORDS
 
 
@@ -84,12 +85,18 @@ class Phrase:
     strength: Strength = "name"  # "head": a name's last word; "rare": a word few names hold
 
 
+def _spoken_name(product: NamedProduct) -> str:
+    """"Haribo Goldbears Gummy Bears"; the name alone when it holds its brand."""
+    brand = product.brand or ""
+    return product.name if brand.lower() in product.name.lower() else f"{brand} {product.name}"
+
+
 class Lexicon:
     def __init__(self, phrases: Iterable[Phrase],
                  holders: dict[str, frozenset[int]] | None = None,
                  names: Sequence[tuple[str, int]] = ()) -> None:
         self.holders = holders or {}  # word -> the products whose brand and name hold it
-        self.names = list(names)  # per product: (name, popularity)
+        self.names = list(names)  # per product: (brand and name, popularity)
         self.phrases: dict[tuple[str, ...], Phrase] = {}
         for phrase in phrases:  # a product's words beat a brand's or a category's
             have = self.phrases.get(phrase.words)
@@ -104,7 +111,8 @@ class Lexicon:
         self.sounds: dict[str, list[str]] = defaultdict(list)
         for word in self.words:
             if len(word) >= 4:
-                self.sounds[jellyfish.metaphone(word)].append(word)
+                self.sounds[sound_key(word)].append(word)
+        self.keys = sorted(self.sounds)
         self.lettered: dict[str, list[str]] = defaultdict(list)  # "d" -> ["d3"]: vitamin d
         for word in self.words:
             if len(word) > 1 and word[0].isalpha() and word[1:].isdigit():
@@ -162,16 +170,19 @@ class Lexicon:
         return cls((p for p in found if p.words and not (len(p.words) == 1
                                                          and p.words[0] in NEVER_ALONE)),
                    {w: frozenset(ids) for w, ids in holders.items()},
-                   [(p.name, int(getattr(p, "popularity", 0))) for p in products])
+                   [(_spoken_name(p), int(getattr(p, "popularity", 0))) for p in products])
 
     def likely(self, heard: Iterable[str], limit: int = 20) -> list[str]:
-        """The names of the products a transcript most likely named, however misheard:
-        each heard word's catalog words (itself, close, or alike in sound), the products
-        holding most of them first, the best sellers among equals."""
+        """The products a transcript most likely named, however misheard, by brand and name
+        (a brand is what a recognizer misses most): each heard word's catalog words (itself,
+        close, or alike in sound), the products holding most of them first, the best
+        sellers among equals."""
         words: dict[str, float] = {}
         for text in heard:
             for token in key_words(text):
-                for word, ratio in self.near(token):
+                if token in NEVER_ALONE:
+                    continue
+                for word, ratio in self.near(token) or self.sounding(token):
                     words[word] = max(words.get(word, 0.0), ratio)
         scores: Counter[int] = Counter()
         for word, ratio in words.items():
@@ -179,6 +190,17 @@ class Lexicon:
                 scores[product] += ratio / 100.0  # type: ignore[assignment]
         ranked = sorted(scores, key=lambda p: (-scores[p], -self.names[p][1], p))
         return list(dict.fromkeys(self.names[p][0] for p in ranked))[:limit]
+
+    def sounding(self, word: str, limit: int = 5) -> list[tuple[str, float]]:
+        """Catalog words a word the store lacks may have been, by a looser likeness of sound
+        and spelling than ``near`` ("lines": lime): a hint for hearing again, not a finding."""
+        if len(word) < 4 or word in NEVER_ALONE or word in self.vocabulary:
+            return []
+        close = process.extract(sound_key(word), self.keys, scorer=fuzz.ratio, limit=limit * 2,
+                                score_cutoff=50.0)
+        found = {w: sounds_alike(word, w) for key, _, _ in close for w in self.sounds[key]}
+        ranked = sorted(found.items(), key=lambda pair: -pair[1])
+        return [(w, score) for w, score in ranked if score >= HINT_MIN][:limit]
 
     def all_known(self, text: str) -> bool:
         """Every word of ``text`` is a catalog word, a request's word or a number."""
@@ -213,11 +235,15 @@ class Lexicon:
             close = process.extract(word, self.words, scorer=fuzz.ratio, limit=3,
                                     score_cutoff=FUZZY_MIN)
             out += [(candidate, float(score)) for candidate, score, _ in close]
-            for candidate in self.sounds.get(jellyfish.metaphone(word), ()):
+            for candidate in self.sounds.get(sound_key(word), ()):
                 score = fuzz.ratio(word, candidate)
                 if len(word) >= 5 and score >= PHONETIC_MIN and all(c != candidate
                                                                      for c, _ in out):
                     out.append((candidate, float(score)))
+            # how close, once admitted: spelling or sound, whichever is closer ("brayers":
+            # Breyers before Bayer)
+            out = sorted(((c, max(score, sounds_alike(word, c))) for c, score in out),
+                         key=lambda pair: -pair[1])
         if len(self._near) >= NEAR_CACHE:
             self._near.clear()
         self._near[word] = out

@@ -5,7 +5,8 @@ Findings side by side ("tropicana" "orange juice") are one item when one product
 a brand first in such a group qualifies the rest. Words right before a finding that the
 catalog does not know at all stay with it ("unicorn" steaks: not just steaks), as do the words
 Rasa tagged before it, never packaging or counts ("pack of" coke). "To" between a request's
-verb and a product is the count "two" misheard ("i want to ribeye steaks"). Rasa's items
+verb and a product is the count "two" misheard ("i want to ribeye steaks", "get to more
+yogurts"), as is "to" said last when a line is set ("make the milk to"). Rasa's items
 that overlap no finding stay as they were (a product the store lacks is still heard, and
 answered). A count Rasa ran into the item is cut at the item.
 """
@@ -111,8 +112,33 @@ _WHICH_ONE = re.compile(r"^\s*ones?\b", re.IGNORECASE)
 
 # "I want to ribeye steaks": "two" heard as "to", between a request's verb and a product.
 _VERBS = "add|get|need|want|buy|grab|take|order|like|have"  # a request's verbs, before its item
-_TWO_HEARD = re.compile(rf"\b(?:{_VERBS})\s+(to|too)\s+$", re.IGNORECASE)
+_TWO_HEARD = re.compile(rf"\b(?:{_VERBS})\s+(to|too)\s+(?:more\s+)?$", re.IGNORECASE)
+# "make the milk to": the count a line is set to, said last, heard as "to" or "too".
+_SET_TO = re.compile(r"\b(?:make|set|change|update|bump)\b", re.IGNORECASE)
+_TWO_LAST = re.compile(r"^\s+(to|too)\W*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
+
+
+# "2%", "93 percent": a number said with "percent" names a product ("2% milk"), never a count.
+_PERCENT = re.compile(r"\d+\s*(?:%|percent\b)", re.IGNORECASE)
+_PERCENT_BEFORE = re.compile(r"(\d+\s*(?:%|percent))\s+$", re.IGNORECASE)
+
+
+def _a_percentage(text: str, ent: Entity) -> bool:
+    """A quantity Rasa heard in "2% milk": the number is the name's, not how many."""
+    return ent.entity == "quantity" and _PERCENT.match(text, ent.start) is not None
+
+
+def _percentage_named(parse: Parse) -> Parse:
+    """"a gallon of 2%": with no product named, the percentage is the product said, and
+    Rasa's count of it is none."""
+    said = _PERCENT.search(parse.text)
+    if said is None or any(e.entity in ITEM_ENTITIES for e in parse.entities):
+        return parse
+    value = re.sub(r"\s*%", " percent", said.group())
+    kept = [e for e in parse.entities if not _a_percentage(parse.text, e)]
+    kept.append(Entity("product", value, said.start(), said.end(), 1.0, SPOTTER, said.group()))
+    return replace(parse, entities=sorted(kept, key=lambda e: (e.start, e.end)))
 
 
 def _unknown_before(text: str, item: _Item, lexicon: Lexicon) -> int:
@@ -120,6 +146,8 @@ def _unknown_before(text: str, item: _Item, lexicon: Lexicon) -> int:
     at all are taken in: "two unicorn steaks" is not steaks (the store has no such thing,
     and says so), whatever the NLU tagged."""
     start = item.start
+    if (percent := _PERCENT_BEFORE.search(text[:start])) is not None:
+        start = percent.start(1)  # "1% milk": the percentage is the name's
     while (m := _WORD_BEFORE.search(text[:start])) is not None:
         words = key_words(m.group(1))
         if not words or any(w in NEVER_ALONE or w.isdigit() or lexicon.near(w) for w in words):
@@ -196,10 +224,12 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
         items = kept_items
     dropped += [i.restates for i in items if i.restates is not None]
     if not items:
-        return parse
+        return _percentage_named(parse)
     kept: list[Entity] = []
     spans = [(item, _unknown_before(text, item, lexicon), item.end) for item in items]
     for ent in parse.entities:
+        if _a_percentage(text, ent):
+            continue
         touching = [i for i, (_, start, end) in enumerate(spans)
                     if ent.start < end and start < ent.end]
         if ent.entity in ITEM_ENTITIES and _only_units(ent):
@@ -230,5 +260,10 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
         if two and not any(e.entity == "quantity" and e.start < start and two.start(1) < e.end
                            for e in kept):
             kept.append(Entity("quantity", "two", two.start(1), two.end(1), 1.0, SPOTTER, "two"))
+        last = _TWO_LAST.match(text[end:]) if _SET_TO.search(text[:start]) else None
+        if last and not any(e.entity == "quantity" for e in kept):
+            at = end + last.start(1)
+            kept.append(Entity("quantity", "two", at, at + len(last.group(1)), 1.0, SPOTTER,
+                               "two"))
     kept.sort(key=lambda e: (e.start, e.end))
     return replace(parse, entities=kept)

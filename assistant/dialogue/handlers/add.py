@@ -8,12 +8,12 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import cafe
 from assistant.dialogue.handlers.finish import finish
 from assistant.dialogue.language import cartons_of_dozen, parse_ordinal, parse_quantity
-from assistant.dialogue.pick import pick
+from assistant.dialogue.pick import in_its_place, pick
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.requests import product_requests
 from assistant.dialogue.resolve import Resolution, resolve
-from assistant.dialogue.speech_format import join_words, number_words
-from assistant.dialogue.state import Alternative, Item, Line, Request
+from assistant.dialogue.speech_format import join_words, money_words, number_words
+from assistant.dialogue.state import Action, Alternative, Item, Line, Request
 from commerce.cart import MAX_QUANTITY, MIN_QUANTITY
 from commerce.catalog import customizable_products
 from nlu.types import Parse
@@ -87,6 +87,12 @@ def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi:
             ctx.state.clear_pending()
             return ctx.say("quantity_too_many", most=number_words(MAX_QUANTITY), query=request.query)
         found = resolve(ctx, request)
+        if found.unavailable is not None:  # said by name, and out of stock
+            ctx.state.clear_pending()
+            if multi or done or todo:
+                missing.append(ctx.say("add_out_of_stock", name=found.unavailable.name))
+                continue
+            return out_of_stock(ctx, found.unavailable, request)
         if found.choices:  # several match: the sensible pick, its alternative named
             chosen = pick(ctx, found, request.query, request)
             found = Resolution(item=chosen.item)
@@ -108,6 +114,21 @@ def resolve_batch(ctx: Context, done: list[Line], todo: list[Request], *, multi:
         return _joined(missing)
     reply = finish(ctx, done, multi=multi)
     return reply.then(_joined(missing)) if missing else reply
+
+
+def out_of_stock(ctx: Context, item: Item, request: Request) -> Reply:
+    """"Sorry, X is out of stock right now", and the one in stock offered in its place."""
+    reply = ctx.say("add_out_of_stock", name=item.name)
+    other = in_its_place(ctx, item)
+    if other is None:
+        return reply
+    quantity = request.quantity or 1
+    line = Line(sku=other.sku, name=other.name, quantity=quantity,
+                unit_price_cents=other.price_cents)
+    ctx.state.confirm = Action(kind="add_lines", lines=[line], total_cents=line.total_cents,
+                               note="offer")
+    return reply.then(ctx.say("offer_in_stock", name=f"{other.brand or ''} {other.name}".strip(),
+                              price=money_words(other.price_cents)))
 
 
 def _joined(replies: list[Reply]) -> Reply:

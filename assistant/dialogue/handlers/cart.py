@@ -18,6 +18,7 @@ from commerce.cart import (
     find_line,
     remove_line,
     set_quantity,
+    sounding_line,
     view_cart,
 )
 from commerce.catalog import get_product_by_sku
@@ -68,6 +69,9 @@ def _target_line(ctx: Context, parse: Parse, cart: CartView) -> CartLineView | N
         n = parse_ordinal(ordinal_entity.value)
         index = len(cart.lines) - 1 if n == -1 else (n or 0) - 1
         return cart.lines[index] if 0 <= index < len(cart.lines) else None
+    heard = sounding_line(cart, parse.text)  # "set the lines to four": no product heard
+    if heard is not None:
+        return heard
     if ctx.state.last_sku:
         return next((ln for ln in cart.lines if ln.sku == ctx.state.last_sku), None)
     return cart.lines[-1] if len(cart.lines) == 1 else None

@@ -10,6 +10,7 @@ from assistant.dialogue.handlers import search
 from assistant.dialogue.handlers.finish import choice_name
 from assistant.dialogue.handlers.search import read_page
 from assistant.dialogue.language import asked_aspect, parse_ordinal
+from assistant.dialogue.pick import in_its_place
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.resolve import resolve, to_item
 from assistant.dialogue.speech_format import (
@@ -149,8 +150,8 @@ def _facts(ctx: Context, product: ProductInfo, aspect: str | None) -> Reply:
         if aspect in ("size", "organic"):  # the answer, then that there is none today
             reply = _facts(ctx, replace(product, in_stock=True), aspect).then(
                 ctx.say("info_out_of_stock_too"))
-        other = resolve(ctx, Request(query=product.name)).item
-        if other is None or other.sku == product.sku:
+        other = in_its_place(ctx, to_item(product))
+        if other is None:
             return reply
         ctx.state.listed = [other]  # "add it" / "add that one" takes the one in stock
         return reply.then(ctx.say("info_other_in_stock", name=f"{other.brand or ''} {other.name}".strip(),

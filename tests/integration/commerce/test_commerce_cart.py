@@ -78,6 +78,16 @@ def test_find_line_by_spoken_name(shop: Session) -> None:
     assert find_line(view, "dishwasher") is None
 
 
+def test_a_misheard_name_finds_the_line_that_sounds_like_it(shop: Session) -> None:
+    add_to_cart(shop, "alice", sku(shop, "GRO-BAN").id, 2)
+    view = add_to_cart(shop, "alice", sku(shop, "GRO-COF").id, 1)  # Ground Coffee
+    found = find_line(view, "the ground toffee")
+    assert found is not None and found.sku == "GRO-COF"
+    found = find_line(view, "the bonanzas")
+    assert found is not None and found.sku == "GRO-BAN"
+    assert find_line(view, "the tissues") is None  # like no line's name
+
+
 def test_out_of_stock_inactive_and_unknown(shop: Session) -> None:
     with pytest.raises(OutOfStock) as err:
         add_to_cart(shop, "alice", sku(shop, "GRO-STR").id)

@@ -97,6 +97,30 @@ def test_did_you_mean_when_nothing_is_confident(shop: Session) -> None:
     assert result.best is None
 
 
+@pytest.mark.parametrize(
+    ("query", "sku"),
+    [
+        ("folders coffee", "GRO-COF"),  # a brand heard as a word: the coffee's brand sounds so
+        ("lavasa coffee", "GRO-LAV"),
+        ("county paper towels", "GRO-PTW"),
+        ("horizin milk", "GRO-MLK"),
+    ],
+)
+def test_a_misheard_word_is_the_word_of_the_products_the_rest_names(
+        shop: Session, query: str, sku: str) -> None:
+    result = search(shop, query)
+    assert result.confident, (query, result)
+    assert result.hits[0].product.sku == sku
+    assert result.hits[0].matched == "fuzzy"
+
+
+@pytest.mark.parametrize("query", ["unicorn milk", "dragon coffee", "plum juice"])
+def test_a_word_like_none_of_theirs_is_not_made_one(shop: Session, query: str) -> None:
+    result = search(shop, query)
+    assert not result.confident, (query, result.hits[:1])
+    assert result.did_you_mean
+
+
 def test_nonsense_finds_nothing_confident(shop: Session) -> None:
     result = search(shop, "zzqx")
     assert not result.confident

@@ -191,3 +191,38 @@ def test_never_mind_a_product_in_the_cart_removes_it_whatever_the_intent(shop: S
     shop.say(m, "add bananas", "add_to_cart", product="bananas")
     t = shop.say(m, "no, do you have the bananas", "search_product", product="bananas")
     assert lines(shop) == [("Bananas", 1)]  # "no" alone takes nothing away
+
+
+def test_a_product_asked_by_name_and_out_of_stock_is_never_swapped_silently(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "add two green seedless grapes", "add_to_cart", quantity="two",
+                 product="green seedless grapes")
+    assert t.reply_key == "add_out_of_stock" and lines(shop) == []
+    assert "Red Seedless Grapes instead" in t.reply  # offered, not added
+    t = shop.say(m, "yes", "affirm")
+    assert lines(shop) == [("Red Seedless Grapes", 2)], t.reply
+
+
+def test_out_of_stock_among_several_is_said_and_the_rest_added(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "add large brown eggs and bananas", "add_to_cart",
+                 product=["large brown eggs", "bananas"])
+    assert ("Bananas", 1) in lines(shop) and not any("Eggs" in n for n, _ in lines(shop))
+    assert "Large Brown Eggs is out of stock" in t.reply
+
+
+def test_a_line_misheard_and_untagged_is_the_line_that_sounds_like_it(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add limes and bananas", "add_to_cart", product=["limes", "bananas"])
+    t = shop.say(m, "set the lines to four", "change_quantity", quantity="four")
+    assert ("Limes", 4) in lines(shop) and ("Bananas", 1) in lines(shop), t.reply
+
+
+def test_forget_said_of_a_line_removes_it_whatever_the_intent(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add bananas", "add_to_cart", product="bananas")
+    t = shop.say(m, "i'll forget the bananas", "add_to_cart", product="bananas")
+    assert t.reply_key == "removed" and lines(shop) == []
+    shop.say(m, "add bananas", "add_to_cart", product="bananas")
+    shop.say(m, "don't forget the bananas", "add_to_cart", product="bananas")
+    assert lines(shop) != []

@@ -35,7 +35,7 @@ CATALOG = [
     P("No Pulp Orange Juice", "Tropicana", ["OJ"]), P("Whole Milk", "Market Basics"),
     P("White Sandwich Bread", "Wonder"), P("Salted Butter", "Land O Lakes"),
     P("Sriracha Hot Chili Sauce", "Huy Fong"), P("Dark Chocolate Bars", "KIND"),
-    P("Half and Half", "Market Basics"),
+    P("Half and Half", "Market Basics"), P("2% Reduced Fat Milk", "Market Basics"),
     P("Sparkling Water Lime", "LaCroix"), P("Vitamin D3 Softgels", "Nature Made"),
     P("Plant Based Burger Patties", "Beyond Meat"), P("Roasted Salted Pistachios", "Wonderful"),
     P("Instant Oatmeal", "Quaker"), P("Old Fashioned Oats", "Quaker"),
@@ -93,8 +93,17 @@ def test_a_names_head_is_the_word_it_is_about() -> None:
 
 def test_likely_products_of_a_misheard_transcript(lexicon: Lexicon) -> None:
     names = lexicon.likely(["add two pounds of honey crisp apples", "at two dorados"])
-    assert "Honeycrisp Apples" in names and "Nacho Cheese Tortilla Chips" in names
-    assert "Whole Milk" not in names
+    assert "Market Basics Honeycrisp Apples" in names
+    assert "Doritos Nacho Cheese Tortilla Chips" in names  # by brand and name: a hint
+    assert not any("Milk" in n for n in names)  # "of" and "two" are in no product's favour
+
+
+def test_a_word_the_store_lacks_hints_at_the_words_that_sound_like_it(lexicon: Lexicon) -> None:
+    assert lexicon.near("lakroy") == []  # too far to be taken for LaCroix ...
+    assert "lacroix" in dict(lexicon.sounding("lakroy"))  # ... near enough to hear again
+    assert lexicon.sounding("banana") == []  # a catalog word is itself, not a hint
+    assert lexicon.sounding("please") == []  # a request's word is no hint
+    assert "LaCroix Sparkling Water Lime" in lexicon.likely(["a case of lakroy please"])
 
 
 def _parse(text: str, *entities: tuple[str, str]) -> Parse:
@@ -203,6 +212,25 @@ def test_to_between_a_request_verb_and_a_product_is_the_count_two(lexicon: Lexic
     assert items(merged) == [("quantity", "two"), ("product", "hass avocados")]
     merged = with_catalog(_parse("i'd like to order hass avocados"), lexicon)
     assert ("quantity", "two") not in items(merged)
+    merged = with_catalog(_parse("Can I get to more avocados?"), lexicon)
+    assert items(merged) == [("quantity", "two"), ("product", "avocados")]
+
+
+def test_a_number_said_with_percent_is_the_name_s_never_a_count(lexicon: Lexicon) -> None:
+    parse = _parse("add two gallons of 2% milk", ("quantity", "two"), ("quantity", "2"),
+                   ("product", "milk"))
+    assert items(with_catalog(parse, lexicon)) == [("quantity", "two"), ("product", "2% milk")]
+    parse = _parse("add a gallon of 2%", ("quantity", "2"))
+    assert items(with_catalog(parse, lexicon)) == [("product", "2 percent")]
+
+
+def test_to_said_last_when_a_line_is_set_is_the_count_two(lexicon: Lexicon) -> None:
+    assert items(with_catalog(_parse("Make the whole milk too."), lexicon)) == [
+        ("product", "whole milk"), ("quantity", "two")]
+    assert ("quantity", "two") not in items(with_catalog(_parse("add the whole milk too"),
+                                                         lexicon))  # "too": as well
+    assert items(with_catalog(_parse("set the bananas to four"), lexicon)) == [
+        ("product", "bananas")]  # the model tags the four; no two is made of the "to"
 
 
 def test_a_hearing_all_in_the_store_s_words_is_known(lexicon: Lexicon) -> None:

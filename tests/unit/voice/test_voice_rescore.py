@@ -77,3 +77,23 @@ def test_a_fragment_the_beam_cut_short_never_wins_by_holding_fewer_words(
     # a complete sentence that happens to be shorter stays in the running
     beam = ["I want a latte with zorbulon.", "I want a latte."]
     assert rerank(beam, vocab)[0] == beam[1]
+
+
+
+def test_the_words_shoppers_say_around_names_are_the_store_s_words() -> None:
+    from assistant.settings import DATA_DIR
+    from assistant.vocabulary import vocabulary_from_store
+    from storedata.lang import load_pack
+    from storedata.storefile import read_store
+
+    store = read_store(DATA_DIR / "stores" / "grocery.json")
+    bare = vocabulary_from_store(store)
+    said = vocabulary_from_store(store, load_pack(DATA_DIR).request_words())
+    beam = ["Price check on the tide pods.", "Place check on the tide pods."]
+    assert rerank(beam, bare)[0] == beam[1]  # "place" is a name's word (Pike Place), "price" not
+    assert rerank(beam, said)[0] == beam[0]  # both the store's now: the engine's order stands
+    assert fit("What does a 12 pack of sprite go for?", said).unknown_words == 0
+    assert fit("What does a 12 pack of sprite gopher?", said).unknown_words == 1
+    assert fit("Can I get two more yogurts?", said).unknown_words == 0  # plural as singular
+    beam = ["3.", "Could you put a bottle of cranberry juice in?"]
+    assert fit(beam[1], said).unknown_words == 0  # packaging is the store's word too
