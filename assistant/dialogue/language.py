@@ -94,6 +94,12 @@ def parse_ordinal(text: str) -> int | None:
     return None
 
 
+def said_first(text: str) -> bool:
+    """The sentence opens with its yes or no ("yes please, the oat milk", "no, the eggs")."""
+    words = re.findall(r"[a-z']+", fold(text))
+    return bool(words) and yes_or_no(words[0]) is not None
+
+
 def yes_or_no(text: str) -> bool | None:
     """Natural yes / no: "yeah", "go ahead" -> True; "nope", "not now", "actually no" -> False."""
     lowered = fold(text)

@@ -20,7 +20,13 @@ from assistant.dialogue.handlers import (
     search,
     swap,
 )
-from assistant.dialogue.language import bare_quantity, is_question, pin_digits, yes_or_no
+from assistant.dialogue.language import (
+    bare_quantity,
+    is_question,
+    pin_digits,
+    said_first,
+    yes_or_no,
+)
 from assistant.dialogue.localize import in_store_terms
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.said import (
@@ -100,7 +106,8 @@ def yes_no(ctx: Context, parse: Parse) -> bool | None:
             and not names_something:  # "never mind the salmon" is about the salmon
         return False
     unsure = parse.intent == FALLBACK_INTENT or parse.confidence < ctx.options.confirm_below
-    if unsure and len(parse.text.split()) <= 4:
+    if unsure and len(parse.text.split()) <= 4 and not (names_something and not said_first(
+            parse.text)):  # "some clementines please" is a request, "yes please" a yes
         return said
     return None
 

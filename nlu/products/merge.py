@@ -74,11 +74,15 @@ def _groups(text: str, spots: list[Spot], lexicon: Lexicon) -> list[_Item]:
     return items
 
 
+_SIZE_SAID = re.compile(rf"size\s+(?:\d+|{number_pattern()})\b", re.IGNORECASE)
+
+
 def _widen(text: str, item: _Item, ent: Entity) -> tuple[int, int]:
     """The item's span grown by the words of ``ent`` beyond it that could be part of a name."""
     start, end = item.start, item.end
     left = text[ent.start : item.start].split()
-    while left and all(w in NEVER_ALONE or w.isdigit() for w in key_words(left[0]) or ["x"]):
+    while left and all(w in NEVER_ALONE or w.isdigit() for w in key_words(left[0]) or ["x"]) \
+            and not _SIZE_SAID.match(" ".join(left)):  # "size four" diapers: the name's
         left.pop(0)
     if left and ent.start < item.start:
         start = max(ent.start, text.rfind(left[0], ent.start, item.start))

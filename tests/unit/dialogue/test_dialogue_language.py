@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.dialogue.language import parse_ordinal, parse_quantity, pin_digits, yes_or_no
+from assistant.dialogue.language import (
+    parse_ordinal,
+    parse_quantity,
+    pin_digits,
+    said_first,
+    yes_or_no,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,3 +47,8 @@ def test_yes_or_no(text: str, answer: bool | None) -> None:
 )
 def test_pin_digits_only_when_nothing_else_was_said(text: str, digits: str | None) -> None:
     assert pin_digits(text) == digits
+
+
+def test_a_yes_or_no_said_first_opens_the_sentence() -> None:
+    assert said_first("yes please, the oat milk") and said_first("No, the eggs")
+    assert not said_first("some bananas please")

@@ -138,6 +138,13 @@ def test_reminder_then_checkout_with_spoken_pin_and_repeated_yes(shop: Shop) -> 
     assert "still have" not in again.text
 
 
+def test_a_product_asked_for_politely_is_no_yes_to_the_checkout_reminder(shop: Shop) -> None:
+    m = shop.manager("alice")
+    assert "check out" in m.start().text
+    t = shop.say(m, "some bananas please", "add_to_cart", 0.6, product="bananas")
+    assert t.reply_key == "added_one" and not t.expects_pin, t.reply
+
+
 def test_three_wrong_pins_lock_and_keypad_pin_is_never_echoed(shop: Shop) -> None:
     m = shop.manager("alice")
     m.start()
