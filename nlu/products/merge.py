@@ -150,6 +150,8 @@ def _unknown_before(text: str, item: _Item, lexicon: Lexicon) -> int:
     at all are taken in: "two unicorn steaks" is not steaks (the store has no such thing,
     and says so), whatever the NLU tagged."""
     start = item.start
+    if all(s.kind == "category" for s in item.spots):
+        return start  # a need said with a word of its own ("a splitting headache") is the need
     if (percent := _PERCENT_BEFORE.search(text[:start])) is not None:
         start = percent.start(1)  # "1% milk": the percentage is the name's
     while (m := _WORD_BEFORE.search(text[:start])) is not None:

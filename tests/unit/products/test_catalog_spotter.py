@@ -247,3 +247,11 @@ def test_the_end_of_a_brand_names_it() -> None:
     lexicon = Lexicon.from_catalog([P("Semi Sweet Chocolate Chips", "Nestle Toll House")])
     assert found("the toll house chocolate chips", lexicon) == [
         "nestle toll house", "chocolate chip"]
+
+
+def test_a_need_said_with_a_word_of_its_own_is_the_need(lexicon: Lexicon) -> None:
+    merged = with_catalog(_parse("i've got a splitting headache, add something for it"),
+                          lexicon)
+    assert items(merged) == [("category", "pain relief and health")]
+    merged = with_catalog(_parse("which hass avocados do you sell"), lexicon)
+    assert items(merged) == [("product", "hass avocados")]  # "which" is the question's
