@@ -145,12 +145,12 @@ def _percentage_named(parse: Parse) -> Parse:
     return replace(parse, entities=sorted(kept, key=lambda e: (e.start, e.end)))
 
 
-def _unknown_before(text: str, item: _Item, lexicon: Lexicon) -> int:
+def _unknown_before(text: str, item: _Item, lexicon: Lexicon, alone: bool = False) -> int:
     """Where the item starts once the words right before it that the catalog does not know
     at all are taken in: "two unicorn steaks" is not steaks (the store has no such thing,
     and says so), whatever the NLU tagged."""
     start = item.start
-    if all(s.kind == "category" for s in item.spots):
+    if alone and all(s.kind == "category" for s in item.spots):
         return start  # a need said with a word of its own ("a splitting headache") is the need
     if (percent := _PERCENT_BEFORE.search(text[:start])) is not None:
         start = percent.start(1)  # "1% milk": the percentage is the name's
@@ -232,7 +232,8 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
     if not items:
         return _percentage_named(parse)
     kept: list[Entity] = []
-    spans = [(item, _unknown_before(text, item, lexicon), item.end) for item in items]
+    spans = [(item, _unknown_before(text, item, lexicon, len(items) == 1), item.end)
+             for item in items]
     for ent in parse.entities:
         if _a_percentage(text, ent):
             continue
