@@ -39,7 +39,9 @@ def vocabulary_from_store(store: StoreFile, said: frozenset[str] = frozenset()
                           ) -> DomainVocabulary:
     """A vocabulary from a store file (``storedata.storefile``); ``said``: the words shoppers
     put around the names (the language pack's ``request_words``), so that re-ranking counts
-    "price check" as the store's words and "place check" no better."""
+    "price check" as the store's words and "place check" no better. Only a catalog too large
+    for one prompt takes them: its requests are open sentences, while a menu's orders are a
+    closed grammar where any word off the menu ("and on the milk") tells a mishearing."""
     grammar: dict[str, list[str]] = {"product": [], "brand": [], "category": []}
     for category in store.categories:
         grammar["category"] += [category.name, *category.aliases, *category.keywords]
@@ -53,7 +55,8 @@ def vocabulary_from_store(store: StoreFile, said: frozenset[str] = frozenset()
                 grammar.setdefault("amount", []).extend(group.amounts)
     grammar = {k: list(dict.fromkeys(v)) for k, v in grammar.items() if v}
     return _assemble(grammar, topic=f"shopping at {store.store.name}",
-                     prompt_names=prompt_names(store), said=said)
+                     prompt_names=prompt_names(store),
+                     said=frozenset() if fits_one_prompt(store) else said)
 
 
 # Whisper keeps only the last ~223 tokens of its prompt: the names are cut to this many
@@ -75,11 +78,16 @@ def prompt_names(store: StoreFile, budget: int = PROMPT_CHARS) -> list[str]:
     return names
 
 
+def fits_one_prompt(store: StoreFile) -> bool:
+    """Every product name of the store fits Whisper's one prompt (a cafe's menu does)."""
+    return len(prompt_names(store)) >= len({p.name.lower() for p in store.active_products})
+
+
 def second_prompt(store: StoreFile, limit: int = 20) -> SecondPrompt | None:
     """For a catalog whose names do not all fit one prompt: from the first pass's
     hypotheses, a prompt of the products they most likely named (``Lexicon.likely``); none
     when every word of the best one is a word of the catalog or of a request."""
-    if len(prompt_names(store)) >= len({p.name.lower() for p in store.active_products}):
+    if fits_one_prompt(store):
         return None
     lexicon = Lexicon.from_catalog(store.active_products, store.categories)
     topic = f"shopping at {store.store.name}"

@@ -97,3 +97,14 @@ def test_the_words_shoppers_say_around_names_are_the_store_s_words() -> None:
     assert fit("Can I get two more yogurts?", said).unknown_words == 0  # plural as singular
     beam = ["3.", "Could you put a bottle of cranberry juice in?"]
     assert fit(beam[1], said).unknown_words == 0  # packaging is the store's word too
+
+
+def test_a_menu_that_fits_one_prompt_keeps_its_closed_words() -> None:
+    from assistant.settings import DATA_DIR
+    from assistant.vocabulary import vocabulary_from_store
+    from storedata.lang import load_pack
+    from storedata.storefile import read_store
+
+    said = load_pack(DATA_DIR).request_words()
+    cafe = vocabulary_from_store(read_store(DATA_DIR / "stores" / "cafe.json"), said)
+    assert fit("a latte with sweetener and on the milk", cafe).unknown_words >= 1
