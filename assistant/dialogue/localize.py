@@ -129,13 +129,19 @@ def _number_value(pack: LanguagePack, entity: Entity, said: str) -> str:
     return f"{number} dollars" if entity.entity == "price_bound" else str(number)
 
 
+@lru_cache(maxsize=8)
+def _counter_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
+    """A word before one of the pack's counters, longest counter first (compiled once)."""
+    alternation = "|".join(re.escape(c) for c in sorted(counters, key=len, reverse=True))
+    return re.compile(rf"(\S+?)\s*(?:{alternation})")
+
+
 def _counted(pack: LanguagePack, text: str) -> list[Entity]:
     """Quantities said before a counter ("두 통", "3袋"), as entities with their offsets."""
     if not pack.counters:
         return []
-    counters = "|".join(re.escape(c) for c in sorted(pack.counters, key=len, reverse=True))
     found = []
-    for m in re.finditer(rf"(\S+?)\s*(?:{counters})", text):
+    for m in _counter_pattern(tuple(pack.counters)).finditer(text):
         word = m.group(1)
         number = read_number(word)
         if number is not None and read_number(word[-2:] if len(word) > 2 else word) is not None:

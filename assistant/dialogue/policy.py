@@ -94,8 +94,9 @@ def yes_no(ctx: Context, parse: Parse) -> bool | None:
     intent the NLU gave them; longer sentences only count when the NLU heard a yes or no.
     """
     pack = ctx.replies.wording.pack
-    if pack is not None and pack.answer(parse.text) is not None:  # "네, 취소해 주세요"
-        return pack.answer(parse.text)
+    answered = pack.answer(parse.text) if pack is not None else None
+    if answered is not None:  # "네, 취소해 주세요"
+        return answered
     said = yes_or_no(parse.text)
     names_something = any(e.entity in ("product", "drink") for e in parse.entities)
     if said is not None and len(parse.text.split()) <= 3 and not names_something:

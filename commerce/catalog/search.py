@@ -183,9 +183,9 @@ def search(
     tokens = parsed.tokens or ([category.lower()] if category else [])
     mask = _mask(index, store, category, brand, bound)
     scores, fuzzy = _masked(_token_scores(index, tokens), mask)
-    if len(tokens) > 1 and (_top_score(scores) < CONFIDENT or
-                            not _holds_all(index, tokens, mask)):
-        reheard, heard_as = _misheard(index, tokens, mask)
+    held = len(tokens) > 1 and _holds_all(index, tokens, scores)
+    if len(tokens) > 1 and (_top_score(scores) < CONFIDENT or not held):
+        reheard, heard_as = _misheard(index, tokens, mask, held)
         if heard_as:
             again, _ = _masked(_token_scores(index, reheard, heard_as), mask)
             if _top_score(again) >= max(CONFIDENT, _top_score(scores)):
@@ -225,23 +225,24 @@ def _top_score(scores: np.ndarray) -> float:
     return float(scores.max()) if scores.size else 0.0
 
 
-def _misheard(index: CatalogIndex, tokens: list[str],
-              mask: np.ndarray | None) -> tuple[list[str], dict[str, list[tuple[str, float]]]]:
+def _misheard(index: CatalogIndex, tokens: list[str], mask: np.ndarray | None,
+              held: bool) -> tuple[list[str], dict[str, list[tuple[str, float]]]]:
     """One or two words of the query heard for one word of the products the others name:
     those products hold no such word, but one that sounds like it ("crust toothpaste":
     Crest; "rouse marinara": Rao's; "tiller milk cheddar": Tillamook) or that it clips
     ("philly cream cheese": Philadelphia). The other words narrow the catalog to a few
     products, so a looser likeness (``storedata.sound``) is safe there. Returns the tokens
     with the misheard ones joined, and their catalog word with its likeness; or nothing
-    when no word is clearly the one."""
+    when no word is clearly the one. ``held``: the best product holds every word said (then
+    only a word the catalog lacks may be misheard)."""
     best: tuple[float, int, int, str] | None = None
     for start in range(len(tokens)):
         for end in range(start + 1, min(start + MISHEARD_SPAN, len(tokens)) + 1):
             others = tokens[:start] + tokens[end:]
             heard = "".join(tokens[start:end]).replace("'", "")
             if not others or len(heard) < 3 or heard.isdigit() or \
-                    (end - start == 1 and index.canonical(tokens[start]) in index.postings
-                     and _holds_all(index, others + [tokens[start]], mask)):
+                    (end - start == 1 and held and
+                     index.canonical(tokens[start]) in index.postings):
                 continue
             found = _sounding(index, heard, others, mask)
             if found and (best is None or found[0] > best[0]):
@@ -253,9 +254,9 @@ def _misheard(index: CatalogIndex, tokens: list[str],
     return tokens[:start] + [joined] + tokens[end:], {joined: [(word, likeness / 100.0)]}
 
 
-def _holds_all(index: CatalogIndex, tokens: list[str], mask: np.ndarray | None) -> bool:
-    """Some product holds every one of these words (then none of them was misheard)."""
-    scores, _ = _masked(_token_scores(index, tokens), mask)
+def _holds_all(index: CatalogIndex, tokens: list[str], scores: np.ndarray) -> bool:
+    """The best product by ``scores`` holds every one of these words (then none of them was
+    misheard)."""
     for pos in _top(scores, 1):
         held = {index.canonical(w) for w in words(index.entries[pos].text)}
         return all(index.canonical(t) in held for t in tokens)
