@@ -44,6 +44,9 @@ class LanguagePack:
     voice: dict[str, Any] = field(default_factory=dict)  # {"engine": ..., "voice": ...}
     spotter: bool = True  # the catalog spotter reads this language (nlu.products)
     counters: tuple[str, ...] = ()  # words a count comes before ("개", "つ"): see localize
+    pack_size_words: tuple[str, ...] = ()  # after a count: the size of one pack ("12캔짜리")
+    particles: tuple[str, ...] = ()  # glued to a word's end ("卵を"): cut where a count is cut out
+    and_words: tuple[str, ...] = ()  # words joining two items said as one span ("と", "하고")
     yes: tuple[str, ...] = ()  # a yes or a no said first answers a question asked
     no: tuple[str, ...] = ()
     words: dict[str, str] = field(default_factory=dict)  # other words replies hold: "size"
@@ -158,6 +161,9 @@ def _load(path: Path, mtime: float, code: str, known: tuple[str, ...]) -> Langua
             voice=dict(raw.get("voice") or {}),
             spotter=bool(raw.get("spotter", True)),
             counters=tuple(str(c) for c in raw.get("counters") or ()),
+            pack_size_words=tuple(str(w) for w in raw.get("pack_size_words") or ()),
+            particles=tuple(str(w) for w in raw.get("particles") or ()),
+            and_words=tuple(str(w) for w in raw.get("and_words") or ()),
             yes=tuple(str(w) for w in raw.get("yes_words") or ()),
             no=tuple(str(w) for w in raw.get("no_words") or ()),
             words={str(k): str(v) for k, v in (raw.get("words") or {}).items()},

@@ -12,9 +12,18 @@ grounded in the pack's own words, tolerantly and in this order:
    what those products' canonical names share ("peanut butter"), which the search finds.
 
 DIET may tag a catalog word with the wrong entity ("계란" as the dairy aisle): the bank the
-form belongs to decides. A number said before one of the pack's counters ("두 통", "3袋") is
-the quantity even when the model missed it. Numbers, ordinals and prices said in the language
-become digits. What matches nothing stays as said, and the search says it found nothing.
+form belongs to decides. Models trained with other seeds cut the same request differently,
+and each cut ends the same:
+
+- a number said before one of the pack's counters ("두 통", "3袋") is the quantity even when
+  the model missed it, or tagged it inside a product's span ("계란 한 팩": the product is what
+  is left, the counter its unit; "12캔짜리" is a pack's size, no count);
+- spans side by side that together are one name ("케이지프리" "계란") are that name;
+- a span that names nothing whole, but whose parts between the pack's "and" words each name
+  something ("卵とオーツミルク"), is those items.
+
+Numbers, ordinals and prices said in the language become digits. What matches nothing stays
+as said, and the search says it found nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +40,9 @@ from storedata.cjk import read_number
 from storedata.lang import LanguagePack, load_pack, shared_words
 
 MIN_SCORE = 75  # rapidfuzz ratio of what was said against a form of a bank
+NUMERALS = set("0123456789０１２３４５６７８９〇一二三四五六七八九十百千")  # said glued to a word
+_KANA = re.compile(r"[\u3040-\u30ff]+")
+ONE_NAME = 90  # a span this near one form is that name, never items joined by "and"
 LAST_WORDS = ("마지막", "最後", "ラスト")
 NUMERIC = ("quantity", "ordinal", "price_bound")
 # The pack's templates define these banks (canonical -> forms), its names.yml the others.
@@ -94,8 +106,31 @@ def _brand_first(forms: Forms, said: str) -> tuple[tuple[str, str], str] | None:
     return None
 
 
+def _joined(pack: LanguagePack, forms: Forms, entity: Entity, said: str) -> list[Entity] | None:
+    """The items of a span joined by the pack's "and" words, when it is not (nearly) one name
+    itself ("チキンと玄米のドッグフード") and every part names something; None otherwise."""
+    if not pack.and_words:
+        return None
+    whole = process.extractOne(said.lower().strip(), list(forms), scorer=fuzz.ratio)
+    if whole is not None and whole[1] >= ONE_NAME:
+        return None
+    joiner = "|".join(re.escape(w) for w in sorted(pack.and_words, key=len, reverse=True))
+    bounds = [0, *(i for m in re.finditer(joiner, said) for i in m.span()), len(said)]
+    pieces = [(a, said[a:b]) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    parts = [(start + len(p) - len(p.lstrip()), p.strip()) for start, p in pieces if p.strip()]
+    if len(parts) < 2 or any(_match(forms, p) is None for _, p in parts):
+        return None
+    out: list[Entity] = []
+    for offset, part in parts:
+        start = entity.start + offset
+        piece = replace(entity, value=part, raw=part, start=start, end=start + len(part))
+        out += grounded_entities(pack, piece)
+    return out
+
+
 def grounded_entities(pack: LanguagePack, entity: Entity) -> list[Entity]:
-    """``entity`` in the store's terms: one entity, or a brand and a product."""
+    """``entity`` in the store's terms: one entity, a brand and a product, or the items a
+    span joined by "and" holds."""
     said = entity.raw or entity.value
     if entity.entity in NUMERIC:
         value = _number_value(pack, entity, said)
@@ -103,6 +138,10 @@ def grounded_entities(pack: LanguagePack, entity: Entity) -> list[Entity]:
     forms = _forms(pack, entity.entity)
     if not forms or (said.isascii() and entity.value.isascii()):
         return [entity]
+    if entity.entity in CATALOG:
+        joined = _joined(pack, forms, entity, said)
+        if joined is not None:
+            return joined
     found = _match(forms, said)
     if found is None and entity.entity in CATALOG:
         split = _brand_first(forms, said)
@@ -133,31 +172,118 @@ def _number_value(pack: LanguagePack, entity: Entity, said: str) -> str:
 def _counter_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
     """A word before one of the pack's counters, longest counter first (compiled once)."""
     alternation = "|".join(re.escape(c) for c in sorted(counters, key=len, reverse=True))
-    return re.compile(rf"(\S+?)\s*(?:{alternation})")
+    return re.compile(rf"(\S+?)\s*({alternation})")
 
 
-def _counted(pack: LanguagePack, text: str) -> list[Entity]:
-    """Quantities said before a counter ("두 통", "3袋"), as entities with their offsets."""
+def _counted(pack: LanguagePack, text: str) -> list[tuple[Entity, int, bool]]:
+    """Quantities said before a counter ("두 통", "3袋"), as entities with their offsets, each
+    with where its counter ends, and whether it is the size of one pack rather than a count
+    (a pack-size word follows: "12캔짜리", "12缶入り"; the end is then that word's)."""
     if not pack.counters:
         return []
     found = []
     for m in _counter_pattern(tuple(pack.counters)).finditer(text):
-        word = m.group(1)
-        number = read_number(word)
-        if number is not None and read_number(word[-2:] if len(word) > 2 else word) is not None:
-            start = m.start(1)
-            found.append(Entity("quantity", str(number), start, start + len(word), raw=str(number)))
+        said = _number_before(m.group(1), m.group(2))
+        if said is not None:
+            offset, number = said
+            start = m.start(1) + offset
+            quantity = Entity("quantity", str(number), start, m.start(1) + len(m.group(1)),
+                              raw=str(number))
+            after = text[m.end():]
+            size = next((w for w in pack.pack_size_words if after.startswith(w)), None)
+            found.append((quantity, m.end() + len(size or ""), size is not None))
     return found
+
+
+def _number_before(word: str, counter: str) -> tuple[int, int] | None:
+    """Where in ``word`` (the text before a counter) its number starts, and the number: the
+    whole word ("두 개"), or its end when no space parts them ("卵を2", "バナナを二", "ふた" of
+    "ふたつ")."""
+    number = read_number(word)
+    if number is not None and read_number(word[-2:] if len(word) > 2 else word) is not None:
+        return 0, number
+    for i in range(1, len(word)):
+        tail = word[i:]
+        if set(tail) <= NUMERALS:
+            number = read_number(tail)
+        else:  # a counting word the counter ends ("ふた" + "つ"), in kana
+            number = read_number(tail + counter) if _KANA.fullmatch(tail) else None
+        if number is not None:
+            return i, number
+    return None
+
+
+def _count_cut(entities: list[Entity], counted: list[tuple[Entity, int, bool]], text: str,
+               pack: LanguagePack) -> list[Entity]:
+    """A catalog span holding a count and its counter ("계란 한 팩") cut into what is left of
+    it, and the counter as the unit when it is one of the pack's units. A pack's size said
+    inside it ("12캔짜리") is cut out too."""
+    out: list[Entity] = []
+    units = _forms(pack, "unit")
+    for e in entities:
+        inside = [(q, end) for q, end, _ in counted if e.start <= q.start and end <= e.end]
+        if e.entity not in CATALOG or not inside:
+            out.append(e)
+            continue
+        position = e.start
+        for q, end in inside + [(None, e.end)]:
+            piece_end = q.start if q is not None else e.end
+            piece = text[position:piece_end]
+            lead = len(piece) - len(piece.lstrip())
+            piece = _unglued(pack, piece.strip(), _forms(pack, e.entity))
+            if piece:
+                start = position + lead
+                out.append(replace(e, value=piece, raw=piece, start=start, end=start + len(piece)))
+            if q is None:
+                break
+            counter = text[q.end:end].strip()
+            unit = _match(units, counter) if counter.lower() in units else None
+            if unit is not None and not any(q is c and size for c, _, size in counted):
+                out.append(Entity("unit", unit[1], end - len(counter), end, raw=unit[1]))
+            position = end
+    return out
+
+
+def _unglued(pack: LanguagePack, piece: str, forms: Forms) -> str:
+    """``piece`` without a particle glued to its end ("卵を" of "卵を1パック"), unless the
+    piece is a form itself ("오이")."""
+    if piece.lower() in forms:
+        return piece
+    glued = next((p for p in pack.particles if piece.endswith(p) and len(piece) > len(p)), "")
+    return piece[:len(piece) - len(glued)].rstrip()
+
+
+def _neighbours_joined(pack: LanguagePack, entities: list[Entity], text: str) -> list[Entity]:
+    """Catalog spans side by side ("케이지프리" "계란") that together are (nearly) one name
+    ("케이지프리 계란") are that one span."""
+    out: list[Entity] = []
+    for e in entities:
+        before = out[-1] if out else None
+        if before is not None and before.entity in CATALOG and e.entity in CATALOG and \
+                before.end <= e.start and not text[before.end:e.start].strip():
+            together = text[before.start:e.end]
+            near = process.extractOne(together.lower(), list(_forms(pack, e.entity)),
+                                      scorer=fuzz.ratio, score_cutoff=ONE_NAME)
+            if near is not None:
+                out[-1] = replace(before, value=together, raw=together, end=e.end)
+                continue
+        out.append(e)
+    return out
 
 
 def in_store_terms(parse: Parse, pack: LanguagePack) -> Parse:
     """``parse`` with each entity and value canonical, said as its value (the dialogue reads
     what was said of a name in the store's language), and the counted quantities it missed."""
+    counts = _counted(pack, parse.text)
     entities: list[Entity] = []
-    for e in parse.entities:
+    spans = _neighbours_joined(pack, list(parse.entities), parse.text)
+    for e in _count_cut(spans, counts, parse.text, pack):
         entities += grounded_entities(pack, e)
-    counted = [q for q in _counted(pack, parse.text)
-               if not any(e.entity == "quantity" and e.start <= q.start < e.end for e in entities)]
+    sizes = [q for q, _, size in counts if size]
+    entities = [e for e in entities  # "12" of "12캔짜리" is no count, whatever the model tagged
+                if not (e.entity == "quantity" and any(q.start <= e.start < q.end for q in sizes))]
+    counted = [q for q, _, size in counts if not size and not any(
+        e.entity == "quantity" and e.start <= q.start < e.end for e in entities)]
     if counted:  # a span the model took for something else is the count
         entities = [e for e in entities
                     if not any(e.start <= q.start and q.end <= e.end for q in counted)] + counted
