@@ -20,7 +20,8 @@ REQUEST_WORDS = frozenset(
     "gonna wanna gotta be is are was were am what how much many size sizes big price "
     "prices cost costs stock available kind kinds type types brand brands item items thing "
     "things tell about show find look looking know give left anymore today now right "
-    "carry sell stock which where when who why whose got i've".split()
+    "carry sell stock which where when who why whose got i've forget remember don't dont "
+    "won't wont can't cant isn't isnt aren't arent doesn't doesnt didn't didnt".split()
 )
 
 

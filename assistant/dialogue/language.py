@@ -119,13 +119,14 @@ def yes_or_no(text: str) -> bool | None:
 # it is there; these read the same questions whatever intent a given model ranks first.
 _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("availability", re.compile(
-        r"\b(in stock|available|availability|sold out|out of stock|any left|"
+        r"\b(in stock|available|availability|sold out|out of stock|any( [\w'-]+){0,4} left|"
         r"do (you|y'all|ya)( guys| all| folks)? (still )?(have|carry|sell|stock|got)|"
         r"have you( guys)? got|(you|y'all)( guys)? got any|is there any|are there any|"
         r"are (you|y'all)( guys| all)? (out of|sold out))\b")),
     ("price", re.compile(r"\b(how much|prices?|priced|costs?|go for|run me)\b")),
     ("size", re.compile(
-        r"\b(what size|which size|sizes?|how (big|large|heavy|small)|how many "
+        r"\b(what size|which size|sizes?(?!\s+(\d|zero|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten)\b)|how (big|large|heavy|small)|how many "
         r"(ounces|grams|pounds|liters|litres|rolls|count)|how many \w+ (come|are|in|per))\b")),
     ("organic", re.compile(r"\borganic\b")),
 )
@@ -180,3 +181,12 @@ def times(text: str) -> int | None:
     """"double the bananas" -> 2: the line's count multiplied."""
     found = _MULTIPLY.search(fold(text))
     return _TIMES[found.group(1)] if found else None
+
+
+_SIZE_SAID = re.compile(r"\bsize\s+(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+
+
+def said_size(text: str) -> str | None:
+    """A product's size said by its number ("the pampers size one" -> "size 1"), or None."""
+    found = _SIZE_SAID.search(fold(text))
+    return alpha2digit(found.group(0), "en", threshold=0) if found else None

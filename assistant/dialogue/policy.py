@@ -37,6 +37,7 @@ from assistant.dialogue.said import (
     names_products,
     out_of_the_cart,
     points_at,
+    reminded,
     sets_count,
     taken_from_cart,
     wants_to_get,
@@ -77,7 +78,7 @@ HANDLERS: dict[str, Handler] = {
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
 # Intents "make it one gallon", "double the bananas" are heard as, with the line in the cart.
 SET_INTENTS = frozenset({"add_to_cart", "change_quantity", "reorder", "search_product",
-                         "order_drink", FALLBACK_INTENT})
+                         "product_info", "order_drink", FALLBACK_INTENT})
 # Intents that would ask "what?" of a sentence naming nothing: a store question's words
 # there are the question ("is there a way to shop if i'm blind", "is this thing recording").
 ASKS_WHAT = frozenset({"product_info", "search_product", "add_to_cart", "help", "order_drink"})
@@ -97,6 +98,8 @@ def yes_no(ctx: Context, parse: Parse) -> bool | None:
     answered = pack.answer(parse.text) if pack is not None else None
     if answered is not None:  # "네, 취소해 주세요"
         return answered
+    if reminded(parse):
+        return None  # "don't forget the bread": a request, no "don't"
     said = yes_or_no(parse.text)
     names_something = any(e.entity in ("product", "drink") for e in parse.entities)
     if said is not None and len(parse.text.split()) <= 3 and not names_something:
@@ -149,7 +152,8 @@ def decide(ctx: Context, parse: Parse) -> Reply:
         state.question = question = None  # a new request instead
     if question is not None:
         sure = parse.confidence >= ctx.options.low_confidence  # "two" heard as stop at 0.35
-        if sure and (parse.intent in ABANDON_INTENTS or parse.intent == "deny"):
+        if sure and (parse.intent in ABANDON_INTENTS or parse.intent == "deny") and \
+                not reminded(parse):  # "don't forget the bread" is a request
             return control.handle_cancel(ctx, parse)
         if state.expects_pin:  # "my code is two four six eight", heard with words around it
             pin = parse.first("pin")
@@ -212,8 +216,12 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
         handler, understood = info.handle_product_info, True
     elif new_count(ctx, parse):
         handler, understood = cart.handle_change, True
+    elif reminded(parse):
+        handler, understood = add.handle, True  # "don't forget the bread": not a cancel
     elif dismissed(parse.text) and taken_from_cart(ctx, parse, strongly=True):
         handler, understood = cart.handle_remove, True  # "um, forget the bread", any intent
+    elif parse.intent in SET_INTENTS and sets_count(ctx, parse):
+        handler, understood = cart.handle_change, True  # "let's do ten packs of ramen"
     elif (not understood and names_products(parse)) or wants_to_get(ctx, parse):
         handler, understood = add.handle, True  # "goldfish crackers for the kids"
     elif parse.intent == "add_to_cart" and whole_order(parse.text) and not names_products(parse):
@@ -226,8 +234,6 @@ def by_intent(ctx: Context, parse: Parse) -> Reply:
     elif (not understood or parse.intent in GET_NEIGHBOURS) and taken_from_cart(
             ctx, parse, strongly=understood):
         handler, understood = cart.handle_remove, True  # "scratch the ice cream", unsure
-    elif parse.intent in SET_INTENTS and sets_count(ctx, parse):
-        handler, understood = cart.handle_change, True  # "let's do ten packs of ramen"
     elif parse.intent == "more" and not ctx.state.listed and names_products(parse, exactly=True):
         handler = add.handle  # "can i get two more yogurts": nothing was listed to go on with
     if (handler is None or not understood) and info.faq_heard(ctx, parse):

@@ -127,6 +127,10 @@ _NUMBER = rf"(?:(?:{number_pattern()})(?:[\s-]+(?:{number_pattern()}))*|\d+)"
 _PACK = re.compile(rf"\b(?P<nums>{_NUMBER})[\s-]+(?:(?P<what>rolls?|cans?|bottles?)[\s-]+)?"
                    rf"(?P<word>packs?|pk|count|ct|liters?|litres?|pounds?|lbs?|ounces?|oz|"
                    rf"gallons?|quarts?)\b", re.IGNORECASE)
+# "a twelve bag of coke" (a twelve pack, misheard), "a 24 case of water": after "a", a number
+# before a container is how many the one container holds, not a count of containers.
+_A_PACK = re.compile(rf"\ban?\s+(?P<nums>{_NUMBER})[\s-]+(?P<word>bag|box|case|carton|crate|tray)\b",
+                     re.IGNORECASE)
 # A measure said as the size of one thing ("a two liter of coke", "a five pound bag"); said
 # in the plural it counts ("two pounds of bananas": two of the one pound).
 _MEASURES = frozenset("liter litre pound lb ounce oz gallon quart".split())
@@ -162,14 +166,21 @@ def with_pack_sizes(entities: list[Entity], text: str) -> list[Entity]:
             continue  # "two pounds of bananas", "two five pound bags": counts
         if split is not None and (split[0] or not plural):
             found.append((m, *split))
+    for m in _A_PACK.finditer(text):
+        split = _count_and_size(m.group("nums"))
+        if split is not None and not split[0] and not any(m.start() < f.end() and f.start() < m.end()
+                                                          for f, _, _ in found):
+            found.append((m, *split))
     if not found:
         return entities
     kept = [e for e in entities if e.entity not in ("quantity", "unit", "product", "size")
             or not any(e.start < m.end() and m.start() < e.end for m, _, _ in found)]
     for m, count, size in found:
-        what = (m.group("what") or "").lower().rstrip("s")
+        what = (m.groupdict().get("what") or "").lower().rstrip("s")
         measure = m.group("word").lower()
         start = m.start() + len(count) if count else m.start()  # the count is its own
+        if m.re is _A_PACK:
+            start = m.start("nums")
         start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
         name = measure if measure in _MEASURES else f"{what}s" if what else _PACK_WORD
         kept.append(Entity("size", f"{size} {name}", start, m.end(), raw=text[start : m.end()]))

@@ -34,7 +34,7 @@ def names_products(parse: Parse, exactly: bool = False) -> bool:
 
 
 _GET = re.compile(r"\b(please|need|needs|get|grab|pick up|want|take|add|buy|order|throw|put|"
-                  r"give me|let me|i'll|we'll|i'd like|we're out of|ran out of|run out of|"
+                  r"give me|let me|i'll|we'll|i'd like|i like the|we're out of|ran out of|run out of|"
                   r"out of)\b")
 # Intents a plain request for products is mistaken for ("english muffins please" as a search,
 # "we're out of ketchup" as a removal).
@@ -53,7 +53,8 @@ _POINTER = re.compile(r"\b(it|its|it's|that|this|them|they|those|these|one|ones)
 
 
 # A count said as the new total for a line already in the cart.
-_SET = re.compile(r"\b(let's do|lets do|let's make it|make it|make that|instead|(only|just) "
+_SET = re.compile(r"\b(let's do|lets do|let's make it|make it|make that|instead|actually,? (i|we) "
+                  r"(want|need|'ll take|'d like)|(only|just) "
                   r"(want|need)|(reduce|lower|cut|bump|increase|decrease|change|set|update)\b.*"
                   r"\bto)\b")
 # "how much is my total so far": the cart, not a product named Total.
@@ -175,6 +176,14 @@ _DISMISS = re.compile(r"(?<!don't )(?<!dont )(?<!do not )\b(forget|never mind|ne
 
 def dismissed(text: str) -> bool:
     return bool(_DISMISS.search(fold(text)))
+
+
+# "don't forget the bread", "remember to get milk": a product asked for, whatever the intent.
+_REMIND = re.compile(r"\b(?:don't|dont|do not) forget\b|\bremember to (?:get|grab|buy|add|pick up)\b")
+
+
+def reminded(parse: Parse) -> bool:
+    return bool(_REMIND.search(fold(parse.text))) and names_products(parse, exactly=True)
 
 
 def taken_from_cart(ctx: Context, parse: Parse, strongly: bool = False) -> bool:

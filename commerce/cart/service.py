@@ -52,6 +52,7 @@ class CartLineView:
     line_total_cents: int
     in_stock: bool
     description: str
+    brand: str = ""  # said with the name ("lay's"), so a line is found by its brand too
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def view_cart(session: Session, customer_id: str, *, store: str) -> CartView:
         unit = price_line(product, mods)
         lines.append(CartLineView(row.id, product.id, product.sku, product.name, row.quantity,
                                   mods, unit, unit * row.quantity, product.in_stock,
-                                  describe(product.name, mods)))
+                                  describe(product.name, mods), product.brand or ""))
     subtotal = sum(line.line_total_cents for line in lines)
     tax = tax_cents(subtotal, shop.tax_rate_bp)
     return CartView(customer_id, store, shop.currency, lines, sum(x.quantity for x in lines),
@@ -209,13 +210,14 @@ LINE_SOUNDS_MIN = 70.0  # a word said this alike to a word of one line's name na
 
 
 def sounding_line(cart: CartView, text: str) -> CartLineView | None:
-    """The one line with a word that sounds like a word said ("the lines": Limes), or None.
+    """The one line with a word of its brand or name that sounds like a word said ("the
+    lines": Limes, "lace": Lay's), or None.
     The cart's few lines are the context, so a misheard name still finds its line."""
     said = [w for w in fold(text).replace("'", "").split()
             if len(w) >= 4 and w not in FUNCTION_WORDS | REQUEST_WORDS | NUMBER_WORDS]
     alike: list[tuple[float, int]] = []
     for i, line in enumerate(cart.lines):
-        names = fold(line.name).replace("'", "").split()
+        names = fold(f"{line.brand} {line.name}").replace("'", "").split()
         best = max((sounds_alike(s, w) for s in said for w in names), default=0)
         alike.append((best, i))
     alike.sort(reverse=True)

@@ -20,6 +20,8 @@ _BOUND = re.compile(
     r"max(?:imum)?|up\s+to|within)\s+" + _AMOUNT
 )
 _KEEP_S = ("ss", "us", "is", "ous")
+# "size one" diapers: a size is a number even where a small count stays a word ("one").
+_SIZE_WORD = re.compile(r"\bsize\s+(?:zero|one|two)\b")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def parse_query(query: str) -> ParsedQuery:
         numeric = alpha2digit(lowered, "en")
     except Exception:  # noqa: BLE001 - text2num is strict on odd input; keep the raw text
         numeric = lowered
+    numeric = _SIZE_WORD.sub(lambda m: alpha2digit(m.group(0), "en", threshold=0), numeric)
     bound: int | None = None
     match = _BOUND.search(numeric)
     if match:

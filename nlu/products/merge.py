@@ -5,10 +5,10 @@ Findings side by side ("tropicana" "orange juice") are one item when one product
 a brand first in such a group qualifies the rest. Words right before a finding that the
 catalog does not know at all stay with it ("unicorn" steaks: not just steaks), as do the words
 Rasa tagged before it, never packaging or counts ("pack of" coke). "To" between a request's
-verb and a product is the count "two" misheard ("i want to ribeye steaks", "get to more
-yogurts"), as is "to" said last when a line is set ("make the milk to"). Rasa's items
-that overlap no finding stay as they were (a product the store lacks is still heard, and
-answered). A count Rasa ran into the item is cut at the item.
+verb and a product said in the plural is the count "two" misheard ("i want to ribeye
+steaks", "get to more yogurts"), as is "to" said last when a line is set ("make the milk
+to"). Rasa's items that overlap no finding stay as they were (a product the store lacks is
+still heard, and answered). A count Rasa ran into the item is cut at the item.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from nlu.products.lexicon import NEVER_ALONE, Lexicon
 from nlu.products.spotter import Spot, spot
 from nlu.types import Entity, Parse
 from storedata.numbers import number_pattern
-from storedata.text import key_words
+from storedata.text import key_words, singular
 
 ITEM_ENTITIES = frozenset({"product", "category", "brand", "drink", "milk", "sweetener"})
 SPOTTER = "catalog"  # the role of an entity the spotter found
@@ -114,13 +114,20 @@ _PURPOSE = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|your\s+|his\s+
 _WHICH_ONE = re.compile(r"^\s*ones?\b", re.IGNORECASE)
 
 
-# "I want to ribeye steaks": "two" heard as "to", between a request's verb and a product.
+# "I want to ribeye steaks": "two" heard as "to", between a request's verb and a product
+# said in the plural ("I need to cut bacon" is "thick cut bacon" misheard, not two).
 _VERBS = "add|get|need|want|buy|grab|take|order|like|have"  # a request's verbs, before its item
 _TWO_HEARD = re.compile(rf"\b(?:{_VERBS})\s+(to|too)\s+(?:more\s+)?$", re.IGNORECASE)
 # "make the milk to": the count a line is set to, said last, heard as "to" or "too".
 _SET_TO = re.compile(r"\b(?:make|set|change|update|bump)\b", re.IGNORECASE)
 _TWO_LAST = re.compile(r"^\s+(to|too)\W*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
+
+
+def _plural(said: str) -> bool:
+    """The item said names more than one: its last word is a plural ("steaks", "tums")."""
+    words = said.split()
+    return bool(words) and singular(words[-1].strip(".,!?").lower()) is not None
 
 
 # "2%", "93 percent": a number said with "percent" names a product ("2% milk"), never a count.
@@ -264,7 +271,7 @@ def with_catalog(parse: Parse, lexicon: Lexicon) -> Parse:
     for index, (item, start, end) in enumerate(spans):
         kept += _entities(text, item, start, end, first=index == 0)
         two = _TWO_HEARD.search(text[:start])
-        if two and not any(e.entity == "quantity" and e.start < start and two.start(1) < e.end
+        if two and _plural(text[start:end]) and not any(e.entity == "quantity" and e.start < start and two.start(1) < e.end
                            for e in kept):
             kept.append(Entity("quantity", "two", two.start(1), two.end(1), 1.0, SPOTTER, "two"))
         last = _TWO_LAST.match(text[end:]) if _SET_TO.search(text[:start]) else None

@@ -9,7 +9,7 @@ from assistant.dialogue.faq import find_answer, load_faq
 from assistant.dialogue.handlers import search
 from assistant.dialogue.handlers.finish import choice_name
 from assistant.dialogue.handlers.search import read_page
-from assistant.dialogue.language import asked_aspect, parse_ordinal
+from assistant.dialogue.language import asked_aspect, parse_ordinal, said_size
 from assistant.dialogue.pick import in_its_place
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.resolve import resolve, to_item
@@ -25,6 +25,7 @@ from commerce.cart import CartView, view_cart
 from commerce.catalog import ProductInfo, get_product_by_sku
 from commerce.recommend import recommend_for_cart, similar_products
 from nlu.types import Parse
+from storedata.text import with_digits
 
 # The entities a product question may name its product by, most specific first.
 TARGET_ENTITIES = ("product", "drink", "category", "brand", "milk", "sweetener")
@@ -83,8 +84,16 @@ def handle_product_info(ctx: Context, parse: Parse) -> Reply:
         sku = _pointed_at(ctx, parse, cart)
         return describe(ctx, sku, aspect, cart) if sku else ctx.say("info_what")
     brand = parse.first("brand")
-    request = Request(query=said.value, brand=brand.value if brand and brand is not said else None)
+    query, size = said.value, said_size(parse.text)
+    if size is not None and size not in with_digits(query):
+        query = f"{query} {size}"  # "how much are the pampers size one": the size is the name's
+    request = Request(query=query, brand=brand.value if brand and brand is not said else None)
     found = resolve(ctx, request, prefer={line.sku for line in cart.lines}, in_stock_first=False)
+    named = [e.value for e in parse.entities if e.entity == said.entity]
+    if found.item is None and len(named) > 1:  # "how many eggs come in the cage free pack"
+        together = resolve(ctx, replace(request, query=" ".join(named)),
+                           prefer={line.sku for line in cart.lines}, in_stock_first=False)
+        found = together if together.item is not None else found
     if found.item is not None:
         return describe(ctx, found.item.sku, aspect, cart)
     if aspect == "availability" and not found.choices:

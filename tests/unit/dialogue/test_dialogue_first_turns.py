@@ -226,3 +226,67 @@ def test_forget_said_of_a_line_removes_it_whatever_the_intent(shop: Shop) -> Non
     shop.say(m, "add bananas", "add_to_cart", product="bananas")
     shop.say(m, "don't forget the bananas", "add_to_cart", product="bananas")
     assert lines(shop) != []
+
+
+def test_dont_forget_a_product_adds_it_even_with_a_question_pending(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "don't forget the bread.", "cancel", 0.51, product="bread")
+    assert t.reply_key == "added_one" and len(lines(shop)) == 1, t.reply
+    shop.say(m, "checkout", "checkout")  # a confirmation is pending now
+    t = shop.say(m, "don't forget the bananas", "cancel", 0.51, product="bananas")
+    assert ("Bananas", 1) in lines(shop), t.reply
+
+
+def test_to_before_a_product_in_the_singular_is_no_two(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "I need to cut bacon.", "add_to_cart", product="cut bacon")
+    assert lines(shop) == [("Thick Cut Bacon", 1)], t.reply
+    m = shop.manager("bob")
+    t = shop.say(m, "i want to ribeye steaks", "add_to_cart", product="ribeye steaks")
+    assert [q for _, q in lines(shop, "bob")] == [2], t.reply  # "two" misheard
+
+
+def test_a_number_before_a_container_after_a_is_the_packs_size(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "Add a 12 bag of Coke.", "add_to_cart", quantity="12", unit="bag",
+                 product="coke")
+    assert [q for _, q in lines(shop)] == [1], t.reply
+
+
+def test_a_brand_misheard_finds_the_line_by_its_brand(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add three bags of lay's and bananas", "add_to_cart", quantity="three",
+             product=["lay's", "bananas"])
+    t = shop.say(m, "I only need one bag of lace.", "change_quantity", quantity="one")
+    assert ("Bananas", 1) in lines(shop) and [q for n, q in lines(shop) if n != "Bananas"] == [1], \
+        t.reply
+
+
+def test_a_size_said_with_its_number_names_the_product_not_a_size_question(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "could you add a box of size four diapers", "add_to_cart", unit="box",
+                 product="size four diapers")
+    assert t.reply_key == "added_one" and "Size 4" in lines(shop)[0][0], t.reply
+    t = shop.say(m, "how much are the pampers size one", "product_info", brand="pampers")
+    assert "Size 1" in t.reply and "Size 3" not in t.reply, t.reply
+
+
+def test_the_product_of_a_question_may_be_said_in_two_pieces(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "how many eggs come in the cage free pack", "product_info",
+                 product=["eggs", "cage free pack"])
+    assert t.reply.startswith("Cage Free Large Eggs"), t.reply
+
+
+def test_any_of_a_product_left_asks_its_stock(shop: Shop) -> None:
+    m = shop.manager()
+    t = shop.say(m, "any tater tots left", "search_product", product="tater tots")
+    assert t.reply_key.startswith("info_") and "stock" in t.reply, t.reply
+
+
+def test_actually_i_want_a_count_of_a_line_sets_it(shop: Shop) -> None:
+    m = shop.manager()
+    shop.say(m, "add a vanilla greek yogurt", "add_to_cart", product="vanilla greek yogurt")
+    t = shop.say(m, "actually i want four of the greek yogurts", "product_info", 0.73,
+                 quantity="four", product="greek yogurts")
+    assert lines(shop) == [("Vanilla Greek Yogurt", 4)], t.reply
