@@ -49,6 +49,7 @@ class LanguagePack:
     and_words: tuple[str, ...] = ()  # words joining two items said as one span ("と", "하고")
     yes: tuple[str, ...] = ()  # a yes or a no said first answers a question asked
     no: tuple[str, ...] = ()
+    no_phrases: tuple[str, ...] = ()  # a no wherever said in an answer ("…, 역시 안 할래요")
     words: dict[str, str] = field(default_factory=dict)  # other words replies hold: "size"
 
     @property
@@ -77,8 +78,9 @@ class LanguagePack:
 
     def answer(self, text: str) -> bool | None:
         """True or False when ``text`` starts with one of the pack's yes or no words (a word
-        of its own: followed by a space, a comma or nothing); None otherwise, and for a
-        question ("네?" asks for the question again)."""
+        of its own: followed by a space, a comma or nothing), False when it holds one of its
+        no phrases ("아 잠깐만요, 역시 안 할래요"); None otherwise, and for a question ("네?"
+        asks for the question again)."""
         said = text.strip()
         if said.endswith(("?", "？")) and len(said) <= 4:
             return None
@@ -87,6 +89,8 @@ class LanguagePack:
                 if said.startswith(word) and (len(said) == len(word) or not said[len(word)].isalnum()
                                               or self.tokenizer == "japanese"):
                     return value
+        if any(phrase in said for phrase in self.no_phrases):
+            return False
         return None
 
     def template_banks(self) -> dict[str, dict[str, list[str]]]:
@@ -166,6 +170,7 @@ def _load(path: Path, mtime: float, code: str, known: tuple[str, ...]) -> Langua
             and_words=tuple(str(w) for w in raw.get("and_words") or ()),
             yes=tuple(str(w) for w in raw.get("yes_words") or ()),
             no=tuple(str(w) for w in raw.get("no_words") or ()),
+            no_phrases=tuple(str(w) for w in raw.get("no_phrases") or ()),
             words={str(k): str(v) for k, v in (raw.get("words") or {}).items()},
         )
     except (OSError, yaml.YAMLError, TypeError, ValueError, AttributeError) as exc:

@@ -132,6 +132,10 @@ def grounded_entities(pack: LanguagePack, entity: Entity) -> list[Entity]:
     """``entity`` in the store's terms: one entity, a brand and a product, or the items a
     span joined by "and" holds."""
     said = entity.raw or entity.value
+    if entity.entity == "quantity" and said.strip() in pack.counters:  # "캔" of "세 캔"
+        unit = _match(_forms(pack, "unit"), said) if said.strip().lower() in _forms(pack, "unit") \
+            else None
+        return [replace(entity, entity="unit", value=unit[1], raw=unit[1])] if unit else []
     if entity.entity in NUMERIC:
         value = _number_value(pack, entity, said)
         return [replace(entity, value=value, raw=value)]
@@ -279,9 +283,9 @@ def in_store_terms(parse: Parse, pack: LanguagePack) -> Parse:
     spans = _neighbours_joined(pack, list(parse.entities), parse.text)
     for e in _count_cut(spans, counts, parse.text, pack):
         entities += grounded_entities(pack, e)
-    sizes = [q for q, _, size in counts if size]
-    entities = [e for e in entities  # "12" of "12캔짜리" is no count, whatever the model tagged
-                if not (e.entity == "quantity" and any(q.start <= e.start < q.end for q in sizes))]
+    sizes = [(q.start, end) for q, end, size in counts if size]
+    entities = [e for e in entities  # "12캔짜리" is no count nor unit, whatever the model tagged
+                if not any(start <= e.start and e.end <= end for start, end in sizes)]
     counted = [q for q, _, size in counts if not size and not any(
         e.entity == "quantity" and e.start <= q.start < e.end for e in entities)]
     if counted:  # a span the model took for something else is the count

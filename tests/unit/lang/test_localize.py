@@ -60,6 +60,7 @@ def test_a_number_before_a_counter_is_the_count_when_the_model_missed_it(
 @pytest.mark.parametrize("tagged", [
     [("brand", "코카콜라"), ("product", "12캔짜리"), ("quantity", "한"), ("unit", "팩")],
     [("brand", "코카콜라"), ("quantity", "12"), ("quantity", "한"), ("unit", "팩")],
+    [("brand", "코카콜라"), ("quantity", "12"), ("unit", "캔짜리"), ("quantity", "한"), ("unit", "팩")],
 ])
 def test_a_pack_size_is_no_count_nor_a_product(tagged: list[tuple[str, str]]) -> None:
     text = "코카콜라 12캔짜리 한 팩 넣어줘"
@@ -117,3 +118,21 @@ def test_items_joined_by_and_in_one_span_are_each_grounded(code: str, said: str,
 def test_a_name_holding_an_and_word_stays_one_product(said: str) -> None:
     entities = grounded_entities(_pack("ja"), Entity("product", said, 0, len(said), raw=said))
     assert len(entities) == 1 and entities[0].value.isascii()
+
+
+@pytest.mark.parametrize(("code", "text", "answer"), [
+    ("ko", "아 잠깐만요, 역시 안 할래요", False),
+    ("ko", "네, 담아 주세요", True),
+    ("ko", "바나나 두 개 주세요", None),
+    ("ja", "うーん、やっぱりやめておきます", False),
+])
+def test_a_no_phrase_anywhere_in_an_answer_is_a_no(code: str, text: str, answer: bool | None) -> None:
+    assert _pack(code).answer(text) is answer
+
+
+def test_a_counter_tagged_as_a_quantity_is_the_unit() -> None:
+    text = "캠벨 토마토 수프 세 캔 넣어줘"
+    parse = in_store_terms(_parse(text, ("product", "캠벨 토마토 수프"), ("quantity", "세"),
+                                  ("quantity", "캔")), _pack("ko"))
+    assert [e.value for e in parse.entities if e.entity == "quantity"] == ["3"]
+    assert [e.entity for e in parse.entities].count("quantity") == 1
