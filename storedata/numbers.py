@@ -7,6 +7,8 @@ are what products come in ("a bag of", "two boxes of"): units, never products.
 
 from __future__ import annotations
 
+import re
+
 ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
         "eighteen", "nineteen")
@@ -47,3 +49,8 @@ def number_words(n: int) -> str:
 def number_pattern() -> str:
     """A regular-expression alternation of the number words, longest first (no groups)."""
     return "|".join(sorted(NUMBER_WORDS - {"billion"}, key=len, reverse=True))
+
+
+# "size four" diapers, "size 1": a size said by its number, part of a product's name (never a
+# count, nor a question about a size).
+SIZE_SAID = re.compile(rf"\bsize\s+(?:\d+|{number_pattern()})\b", re.IGNORECASE)

@@ -6,6 +6,7 @@ import re
 
 from text_to_num import alpha2digit
 
+from storedata.numbers import SIZE_SAID, number_pattern
 from storedata.text import fold
 
 # Phrases text2num does not know, replaced before it runs (longest first).
@@ -125,9 +126,9 @@ _ASPECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"are (you|y'all)( guys| all)? (out of|sold out))\b")),
     ("price", re.compile(r"\b(how much|prices?|priced|costs?|go for|run me)\b")),
     ("size", re.compile(
-        r"\b(what size|which size|sizes?(?!\s+(\d|zero|one|two|three|four|five|six|seven|eight|"
-        r"nine|ten)\b)|how (big|large|heavy|small)|how many "
-        r"(ounces|grams|pounds|liters|litres|rolls|count)|how many \w+ (come|are|in|per))\b")),
+        rf"\b(what size|which size|sizes?(?!\s+(\d|{number_pattern()})\b)|"  # not "size four"
+        r"how (big|large|heavy|small)|how many (ounces|grams|pounds|liters|litres|rolls|count)|"
+        r"how many \w+ (come|are|in|per))\b")),
     ("organic", re.compile(r"\borganic\b")),
 )
 _QUESTION_START = re.compile(
@@ -183,10 +184,7 @@ def times(text: str) -> int | None:
     return _TIMES[found.group(1)] if found else None
 
 
-_SIZE_SAID = re.compile(r"\bsize\s+(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b")
-
-
 def said_size(text: str) -> str | None:
     """A product's size said by its number ("the pampers size one" -> "size 1"), or None."""
-    found = _SIZE_SAID.search(fold(text))
+    found = SIZE_SAID.search(fold(text))
     return alpha2digit(found.group(0), "en", threshold=0) if found else None

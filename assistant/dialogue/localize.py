@@ -32,6 +32,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -106,13 +107,23 @@ def _brand_first(forms: Forms, said: str) -> tuple[tuple[str, str], str] | None:
     return None
 
 
+def _one_name(forms: Forms, said: str) -> bool:
+    """``said`` is (nearly) one form: a name, never items said side by side."""
+    return process.extractOne(said.lower().strip(), list(forms), scorer=fuzz.ratio,
+                              score_cutoff=ONE_NAME) is not None
+
+
+def _unit_of(pack: LanguagePack, counter: str) -> str | None:
+    """The canonical unit a counter is ("팩": pack), or None ("개")."""
+    units = _forms(pack, "unit")
+    found = _match(units, counter) if counter.strip().lower() in units else None
+    return found[1] if found else None
+
+
 def _joined(pack: LanguagePack, forms: Forms, entity: Entity, said: str) -> list[Entity] | None:
     """The items of a span joined by the pack's "and" words, when it is not (nearly) one name
     itself ("チキンと玄米のドッグフード") and every part names something; None otherwise."""
-    if not pack.and_words:
-        return None
-    whole = process.extractOne(said.lower().strip(), list(forms), scorer=fuzz.ratio)
-    if whole is not None and whole[1] >= ONE_NAME:
+    if not pack.and_words or _one_name(forms, said):
         return None
     joiner = "|".join(re.escape(w) for w in sorted(pack.and_words, key=len, reverse=True))
     bounds = [0, *(i for m in re.finditer(joiner, said) for i in m.span()), len(said)]
@@ -133,9 +144,8 @@ def grounded_entities(pack: LanguagePack, entity: Entity) -> list[Entity]:
     span joined by "and" holds."""
     said = entity.raw or entity.value
     if entity.entity == "quantity" and said.strip() in pack.counters:  # "캔" of "세 캔"
-        unit = _match(_forms(pack, "unit"), said) if said.strip().lower() in _forms(pack, "unit") \
-            else None
-        return [replace(entity, entity="unit", value=unit[1], raw=unit[1])] if unit else []
+        unit = _unit_of(pack, said)
+        return [replace(entity, entity="unit", value=unit, raw=unit)] if unit else []
     if entity.entity in NUMERIC:
         value = _number_value(pack, entity, said)
         return [replace(entity, value=value, raw=value)]
@@ -179,10 +189,18 @@ def _counter_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(\S+?)\s*({alternation})")
 
 
-def _counted(pack: LanguagePack, text: str) -> list[tuple[Entity, int, bool]]:
-    """Quantities said before a counter ("두 통", "3袋"), as entities with their offsets, each
-    with where its counter ends, and whether it is the size of one pack rather than a count
-    (a pack-size word follows: "12캔짜리", "12缶入り"; the end is then that word's)."""
+class Counted(NamedTuple):
+    """A number said before a counter: the quantity (its offsets the number's), where the
+    counter ends, and whether it is the size of one pack rather than a count (a pack-size
+    word follows: "12캔짜리", "12缶入り"; ``end`` is then that word's)."""
+
+    quantity: Entity
+    end: int
+    size: bool
+
+
+def _counted(pack: LanguagePack, text: str) -> list[Counted]:
+    """Quantities said before a counter ("두 통", "3袋")."""
     if not pack.counters:
         return []
     found = []
@@ -195,7 +213,7 @@ def _counted(pack: LanguagePack, text: str) -> list[tuple[Entity, int, bool]]:
                               raw=str(number))
             after = text[m.end():]
             size = next((w for w in pack.pack_size_words if after.startswith(w)), None)
-            found.append((quantity, m.end() + len(size or ""), size is not None))
+            found.append(Counted(quantity, m.end() + len(size or ""), size is not None))
     return found
 
 
@@ -217,34 +235,32 @@ def _number_before(word: str, counter: str) -> tuple[int, int] | None:
     return None
 
 
-def _count_cut(entities: list[Entity], counted: list[tuple[Entity, int, bool]], text: str,
+def _count_cut(entities: list[Entity], counted: list[Counted], text: str,
                pack: LanguagePack) -> list[Entity]:
     """A catalog span holding a count and its counter ("계란 한 팩") cut into what is left of
     it, and the counter as the unit when it is one of the pack's units. A pack's size said
     inside it ("12캔짜리") is cut out too."""
     out: list[Entity] = []
-    units = _forms(pack, "unit")
     for e in entities:
-        inside = [(q, end) for q, end, _ in counted if e.start <= q.start and end <= e.end]
+        inside = [c for c in counted if e.start <= c.quantity.start and c.end <= e.end]
         if e.entity not in CATALOG or not inside:
             out.append(e)
             continue
         position = e.start
-        for q, end in inside + [(None, e.end)]:
-            piece_end = q.start if q is not None else e.end
-            piece = text[position:piece_end]
+        for c in [*inside, None]:
+            piece = text[position:c.quantity.start if c is not None else e.end]
             lead = len(piece) - len(piece.lstrip())
             piece = _unglued(pack, piece.strip(), _forms(pack, e.entity))
             if piece:
                 start = position + lead
                 out.append(replace(e, value=piece, raw=piece, start=start, end=start + len(piece)))
-            if q is None:
+            if c is None:
                 break
-            counter = text[q.end:end].strip()
-            unit = _match(units, counter) if counter.lower() in units else None
-            if unit is not None and not any(q is c and size for c, _, size in counted):
-                out.append(Entity("unit", unit[1], end - len(counter), end, raw=unit[1]))
-            position = end
+            counter = text[c.quantity.end:c.end].strip()
+            unit = None if c.size else _unit_of(pack, counter)
+            if unit is not None:
+                out.append(Entity("unit", unit, c.end - len(counter), c.end, raw=unit))
+            position = c.end
     return out
 
 
@@ -266,9 +282,7 @@ def _neighbours_joined(pack: LanguagePack, entities: list[Entity], text: str) ->
         if before is not None and before.entity in CATALOG and e.entity in CATALOG and \
                 before.end <= e.start and not text[before.end:e.start].strip():
             together = text[before.start:e.end]
-            near = process.extractOne(together.lower(), list(_forms(pack, e.entity)),
-                                      scorer=fuzz.ratio, score_cutoff=ONE_NAME)
-            if near is not None:
+            if _one_name(_forms(pack, e.entity), together):
                 out[-1] = replace(before, value=together, raw=together, end=e.end)
                 continue
         out.append(e)
@@ -283,11 +297,11 @@ def in_store_terms(parse: Parse, pack: LanguagePack) -> Parse:
     spans = _neighbours_joined(pack, list(parse.entities), parse.text)
     for e in _count_cut(spans, counts, parse.text, pack):
         entities += grounded_entities(pack, e)
-    sizes = [(q.start, end) for q, end, size in counts if size]
     entities = [e for e in entities  # "12캔짜리" is no count nor unit, whatever the model tagged
-                if not any(start <= e.start and e.end <= end for start, end in sizes)]
-    counted = [q for q, _, size in counts if not size and not any(
-        e.entity == "quantity" and e.start <= q.start < e.end for e in entities)]
+                if not any(c.size and c.quantity.start <= e.start and e.end <= c.end
+                           for c in counts)]
+    counted = [c.quantity for c in counts if not c.size and not any(
+        e.entity == "quantity" and e.start <= c.quantity.start < e.end for e in entities)]
     if counted:  # a span the model took for something else is the count
         entities = [e for e in entities
                     if not any(e.start <= q.start and q.end <= e.end for q in counted)] + counted

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit
 
+from storedata.numbers import SIZE_SAID
 from storedata.text import singular
 
 FILLER = frozenset(
@@ -20,8 +21,6 @@ _BOUND = re.compile(
     r"max(?:imum)?|up\s+to|within)\s+" + _AMOUNT
 )
 _KEEP_S = ("ss", "us", "is", "ous")
-# "size one" diapers: a size is a number even where a small count stays a word ("one").
-_SIZE_WORD = re.compile(r"\bsize\s+(?:zero|one|two)\b")
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,8 @@ def parse_query(query: str) -> ParsedQuery:
         numeric = alpha2digit(lowered, "en")
     except Exception:  # noqa: BLE001 - text2num is strict on odd input; keep the raw text
         numeric = lowered
-    numeric = _SIZE_WORD.sub(lambda m: alpha2digit(m.group(0), "en", threshold=0), numeric)
+    # "size one" diapers: a size is a number even where a small count stays a word ("one")
+    numeric = SIZE_SAID.sub(lambda m: alpha2digit(m.group(0), "en", threshold=0), numeric)
     bound: int | None = None
     match = _BOUND.search(numeric)
     if match:

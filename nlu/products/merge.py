@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from nlu.products.lexicon import NEVER_ALONE, Lexicon
 from nlu.products.spotter import Spot, spot
 from nlu.types import Entity, Parse
-from storedata.numbers import number_pattern
+from storedata.numbers import SIZE_SAID, number_pattern
 from storedata.text import key_words, singular
 
 ITEM_ENTITIES = frozenset({"product", "category", "brand", "drink", "milk", "sweetener"})
@@ -74,15 +74,12 @@ def _groups(text: str, spots: list[Spot], lexicon: Lexicon) -> list[_Item]:
     return items
 
 
-_SIZE_SAID = re.compile(rf"size\s+(?:\d+|{number_pattern()})\b", re.IGNORECASE)
-
-
 def _widen(text: str, item: _Item, ent: Entity) -> tuple[int, int]:
     """The item's span grown by the words of ``ent`` beyond it that could be part of a name."""
     start, end = item.start, item.end
     left = text[ent.start : item.start].split()
     while left and all(w in NEVER_ALONE or w.isdigit() for w in key_words(left[0]) or ["x"]) \
-            and not _SIZE_SAID.match(" ".join(left)):  # "size four" diapers: the name's
+            and not SIZE_SAID.match(" ".join(left)):  # "size four" diapers: the name's
         left.pop(0)
     if left and ent.start < item.start:
         start = max(ent.start, text.rfind(left[0], ent.start, item.start))
