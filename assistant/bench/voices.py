@@ -193,6 +193,15 @@ class VoiceSummary:
     compute_seconds: float
 
 
+SAVE_EVERY = 20  # files made between two saves of the manifest
+
+
+def _save(path: Path, manifest: Manifest, voice: str, entries: dict[str, dict[str, Any]]) -> None:
+    manifest[voice] = entries
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
 def build_corpus(requests: list[tuple[str, str]], out_dir: Path, voices: list[str],
                  on_voice: Callable[[VoiceSummary], None] | None = None) -> Manifest:
     """``out_dir/<voice>/<id>.wav`` for every (id, text) and voice, made only when missing or
@@ -219,13 +228,14 @@ def build_corpus(requests: list[tuple[str, str]], out_dir: Path, voices: list[st
                 entry = {"text": text, "file": file, "hash": key,
                          "seconds": round(len(samples) / RATE, 3)}
                 made, audio_s = made + 1, audio_s + len(samples) / RATE
+                if made % SAVE_EVERY == 0:  # an interrupted build keeps what it made
+                    _save(path, manifest, v.name, {**manifest.get(v.name, {}), **entries,
+                                                   rid: entry})
             entries[rid] = entry
         for rid in set(manifest.get(v.name, {})) - set(entries):
             (out_dir / v.name / f"{rid}.wav").unlink(missing_ok=True)
         if entries != manifest.get(v.name):  # saved per voice: a later failure keeps this work
-            manifest[v.name] = entries
-            out_dir.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")
+            _save(path, manifest, v.name, entries)
         if on_voice:
             on_voice(VoiceSummary(v.name, len(entries), made, audio_s, compute_s))
     return manifest

@@ -41,14 +41,20 @@ from voice.select import ENGINES
 @click.option("--limit", type=int, default=None, help="Only the first N requests.")
 @click.option("--second-pass/--no-second-pass", default=True, show_default=True,
               help="Hear again with the likely products as Whisper's prompt.")
+@click.option("--others/--best-only", default=True, show_default=True,
+              help="Let the dialogue answer another of the recognizer's hypotheses when the "
+              "best places nothing (off: the best alone, as before).")
+@click.option("--second-opinion", "second_model", default=None, metavar="MODEL",
+              help="A second Whisper model (e.g. base) the dialogue may ask to hear a file "
+              "again when no hypothesis of the first places anything.")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Write the JSON here.")
 @click.option("--transcripts", "heard_file", type=click.Path(exists=True, path_type=Path),
               default=None, help="Judge the transcripts of an earlier --out again (no audio).")
 @click.pass_obj
 def shop(settings: Settings, requests_file: Path | None, corpus: Path | None, voices: tuple[str, ...],
          typed_only: bool, noise: Path | None, snr: tuple[float, ...], engine: str | None,
-         kinds: tuple[str, ...], limit: int | None, second_pass: bool,
-         out: Path | None, heard_file: Path | None) -> None:
+         kinds: tuple[str, ...], limit: int | None, second_pass: bool, others: bool,
+         second_model: str | None, out: Path | None, heard_file: Path | None) -> None:
     """Grocery requests as the first turn of a fresh session: right or wrong, per voice,
     noise condition and request kind, beside the same requests typed."""
     settings = settings.replace(store=STORE, engine=engine)
@@ -61,8 +67,8 @@ def shop(settings: Settings, requests_file: Path | None, corpus: Path | None, vo
         raise click.UsageError(f"The noise file {noise} does not exist.")
     chosen = [] if typed_only else list(voices) or (corpus_voices(corpus) if corpus.is_dir() else [])
     meta: dict[str, Any] = {"requests": len(requests), "machine": machine(), "lang": settings.lang,
-                            "second_pass": second_pass}
-    heard: list[dict[str, str]] = []
+                            "second_pass": second_pass, "others": others}
+    heard: list[dict[str, Any]] = []
     if heard_file is not None:
         earlier = json.loads(heard_file.read_text(encoding="utf-8"))
         heard = earlier.get("transcripts", [])
@@ -75,7 +81,7 @@ def shop(settings: Settings, requests_file: Path | None, corpus: Path | None, vo
     meta["voices"] = chosen
     parser = build_parser(settings)
     with tempfile.TemporaryDirectory() as work:
-        shop_ = FreshShop(parser, settings.data_dir, Path(work), settings.lang)
+        shop_ = FreshShop(parser, settings.data_dir, Path(work), settings.lang, others)
         results = run_typed(shop_, requests)
         if heard:
             meta["transcripts_from"] = str(heard_file)
@@ -87,8 +93,14 @@ def shop(settings: Settings, requests_file: Path | None, corpus: Path | None, vo
                                                   **changes)
             click.echo(reason, err=True)
             meta.update(engine=recognizer.engine, model=recognizer.model)
+            second = None
+            if second_model:
+                second, _ = build_recognizer(settings.replace(whisper_model=second_model),
+                                             whisper_words=False, whisper_threads=1, **changes)
+                meta["second_opinion"] = second.model
             mixer = NoiseMixer(noise, settings.models_dir / "cache" / "noisy") if noise else None
-            results += run_spoken(shop_, requests, corpus, chosen, recognizer, [None, *snr], mixer)
+            results += run_spoken(shop_, requests, corpus, chosen, recognizer, [None, *snr], mixer,
+                                  second=second)
     summary = summarize(results)
     emit({"meta": meta, **summary, "transcripts": transcripts(results)}, out,
          show=settings.json_output)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from copy import deepcopy
 from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from assistant.dialogue import policy
+from assistant.dialogue import hearing, policy
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import checkout
 from assistant.dialogue.language import pin_digits
@@ -134,35 +135,61 @@ class DialogueManager:
             digits = read_digits(text)
         return digits
 
-    def handle_text(self, text: str) -> Turn:
-        """One typed or transcribed line. A PIN answer never reaches the NLU or the turn."""
+    def handle_text(self, text: str, alternatives: Sequence[str] = (),
+                    more: Callable[[], Sequence[str]] | None = None) -> Turn:
+        """One typed or transcribed line (with the recognizer's other hypotheses, best
+        first, and a second opinion to ask for: ``hearing``). A PIN answer never reaches
+        the NLU or the turn."""
         self._refresh()
         digits = self.pin_answer(text)
         if digits is not None:
             return self._keypad(digits)
         if not text.strip() or self.parser is None:
             return self._parsed(Parse(text=text, intent="nlu_fallback", confidence=0.0))
-        return self._parsed(understand(self.parser, text))
+        return self._heard(understand(self.parser, text), alternatives, more)
 
     def handle_pin_keypad(self, digits: str) -> Turn:
         """The PIN typed on a keypad: checked, never echoed, logged or stored."""
         self._refresh()
         return self._keypad(digits)
 
-    def handle_parse(self, parse: Parse) -> Turn:
+    def handle_parse(self, parse: Parse, alternatives: Sequence[str] = (),
+                     more: Callable[[], Sequence[str]] | None = None) -> Turn:
         self._refresh()
-        return self._parsed(parse)
+        return self._heard(parse, alternatives, more)
+
+    def _heard(self, parse: Parse, alternatives: Sequence[str],
+               more: Callable[[], Sequence[str]] | None) -> Turn:
+        """The turn of the best hypothesis, or of the first other one that places something
+        when the best places nothing (``hearing``); the state is put back between tries."""
+        if self.parser is None or not (alternatives or more) or \
+                not hearing.may_try_others(self.state):
+            return self._parsed(parse)
+        before = deepcopy(self.state)
+        first = self._parsed(parse)
+        if hearing.placed(first):
+            return first
+        after = self.state
+        for text in hearing.hypotheses(parse.text, alternatives, more):
+            self.state = deepcopy(before)
+            turn = self._parsed(understand(self.parser, text), below=True)
+            if hearing.placed(turn):
+                return turn
+        self.state = after
+        self._save()
+        return first
 
     def _keypad(self, digits: str) -> Turn:
         clean = "".join(ch for ch in digits if ch.isdigit())
         masked = Parse(text=PIN_MASK, intent="provide_pin", confidence=1.0)
         return self._turn(masked, lambda ctx: checkout.handle_pin(ctx, clean or None))
 
-    def _parsed(self, parse: Parse) -> Turn:
+    def _parsed(self, parse: Parse, below: bool = False) -> Turn:
+        """``below``: a hypothesis the recognizer ranked below its best (``hearing``)."""
         digits = self.pin_answer(parse.text)
         if digits is not None:
             return self._keypad(digits)
-        return self._turn(parse, lambda ctx: policy.decide(ctx, parse))
+        return self._turn(parse, lambda ctx: policy.decide(ctx, parse, below=below))
 
     def _turn(self, parse: Parse, act: Callable[[Context], Reply]) -> Turn:
         with self.session_factory() as session, speaking(self.replies.wording):

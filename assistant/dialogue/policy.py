@@ -122,7 +122,10 @@ def run_confirmed(ctx: Context, action: Action) -> Reply:
     return actions.run(ctx, action)
 
 
-def decide(ctx: Context, parse: Parse) -> Reply:
+def decide(ctx: Context, parse: Parse, below: bool = False) -> Reply:
+    """The reply to ``parse``. ``below``: the line is a hypothesis the recognizer ranked
+    below its best (``dialogue.hearing``): it may be a new request, never the answer to a
+    pending confirmation (a yes that pays or deletes is heard as the best or not at all)."""
     state = ctx.state
     if parse.intent == NLU_UNREACHABLE:  # the NLU server failed: say so, change nothing
         return ctx.say("nlu_unreachable")
@@ -135,6 +138,8 @@ def decide(ctx: Context, parse: Parse) -> Reply:
         parse = grounded(ctx.session, ctx.store, parse)
     if state.confirm is not None:
         decision = yes_no(ctx, parse)
+        if below and decision is not None:
+            return ctx.say("empty")  # places nothing: this hypothesis is not taken
         action, state.confirm = state.confirm, None
         if decision is True:
             return run_confirmed(ctx, action)

@@ -139,7 +139,12 @@ class Pipeline:
             timings["parse"] = _ms_since(ended)
         self._emit(EventType.STAGE_START, Stage.HANDLE)
         with self._stage(Stage.HANDLE):
-            turn = self.dialogue.handle_parse(parse) if parse else self.dialogue.handle_text(text)
+            # the recognizer's other hypotheses, when the line is the transcript as heard
+            # (not with a wake phrase taken off): the dialogue may answer one (``hearing``)
+            heard = transcript is not None and text == transcript.text
+            others = transcript.alternatives if transcript is not None and heard else []
+            turn = (self.dialogue.handle_parse(parse, others) if parse
+                    else self.dialogue.handle_text(text, others))
         timings["reply"] = _ms_since(ended)
         self._emit(EventType.STAGE_END, Stage.HANDLE, ms=timings["reply"], reply=turn.reply,
                    intent=turn.intent)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -26,7 +26,7 @@ from assistant.bench.shop.session import FreshShop
 from assistant.dialogue.wording import speaking
 from storedata.text import fold
 from voice.audio import read_audio
-from voice.recognizer import Recognizer
+from voice.recognizer import Recognizer, Transcript
 
 TYPED = "typed"
 
@@ -44,17 +44,29 @@ class Result:
     reply: str
     turn_seconds: float  # NLU + dialogue + database
     decode_seconds: float = 0.0  # the recognizer, both passes (spoken only)
+    alternatives: tuple[str, ...] = ()  # the recognizer's other hypotheses, best first
+    second: tuple[str, ...] | None = None  # the second opinion's hypotheses, when asked for
 
 
 def _one(shop: FreshShop, request: ShopRequest, heard: str, voice: str,
-         condition: str, decode: float = 0.0) -> Result:
+         condition: str, decode: float = 0.0, alternatives: tuple[str, ...] = (),
+         second: Callable[[], list[str]] | None = None) -> Result:
+    asked: list[tuple[str, ...]] = []
+
+    def more() -> list[str]:
+        assert second is not None
+        texts = second()
+        asked.append(tuple(texts))
+        return texts
+
     started = time.perf_counter()
-    outcome = shop.first_turn(request, heard)
+    outcome = shop.first_turn(request, heard, alternatives, more if second else None)
     seconds = time.perf_counter() - started
     with speaking(shop.replies.wording):  # the facts as the reply's language says them
         verdict = judge(request.expect, outcome, shop.catalog)
     return Result(request.id, request.kind, voice, condition, request.say, heard, verdict.ok,
-                  verdict.why, outcome.turn.reply, seconds, decode)
+                  verdict.why, outcome.turn.reply, seconds, decode, alternatives,
+                  asked[0] if asked else None)
 
 
 def run_typed(shop: FreshShop, requests: list[ShopRequest], show: bool = True) -> list[Result]:
@@ -68,7 +80,11 @@ def corpus_voices(corpus: Path) -> list[str]:
 
 def run_spoken(shop: FreshShop, requests: list[ShopRequest], corpus: Path, voices: list[str],
                recognizer: Recognizer, snrs: Iterable[float | None],
-               mixer: NoiseMixer | None, show: bool = True) -> list[Result]:
+               mixer: NoiseMixer | None, show: bool = True,
+               second: Recognizer | None = None) -> list[Result]:
+    """Each file heard and its transcript judged as a first turn; with ``second``, a second
+    opinion (another model's hearing of the same audio) is there for the dialogue to ask
+    for when no hypothesis of the first places anything (``dialogue.hearing``)."""
     by_id = {r.id: r for r in requests}
     jobs = [(voice, snr, corpus / voice / f"{rid}.wav") for snr in snrs for voice in voices
             for rid in by_id if (corpus / voice / f"{rid}.wav").is_file()]
@@ -77,37 +93,60 @@ def run_spoken(shop: FreshShop, requests: list[ShopRequest], corpus: Path, voice
             if snr is not None:
                 mixer.mixed(path, snr, group=voice)
 
-    def decode(job: tuple[str, float | None, Path]) -> tuple[str, float]:
-        voice, snr, path = job
-        source = path if snr is None or mixer is None else mixer.mixed(path, snr, group=voice)
+    def source(voice: str, snr: float | None, path: Path) -> Path:
+        return path if snr is None or mixer is None else mixer.mixed(path, snr, group=voice)
+
+    def decode(job: tuple[str, float | None, Path]) -> tuple[Transcript, float]:
         started = time.perf_counter()
-        text = recognizer.transcribe(read_audio(source)).text
-        return text, time.perf_counter() - started
+        transcript = recognizer.transcribe(read_audio(source(*job)))
+        return transcript, time.perf_counter() - started
+
+    def opinion(job: tuple[str, float | None, Path]) -> Callable[[], list[str]] | None:
+        if second is None:
+            return None
+        heard = second
+        return lambda: _texts(heard.transcribe(read_audio(source(*job))))
 
     workers = max(1, int(getattr(recognizer, "workers", 1)))
     results: list[Result] = []
     with ThreadPoolExecutor(workers) as pool, tqdm(total=len(jobs), disable=not show,
                                                    unit="file", desc="shop speech") as bar:
-        heard: Iterator[tuple[str, float]] = pool.map(decode, jobs)
-        for (voice, snr, path), (text, seconds) in zip(jobs, heard, strict=True):
+        heard: Iterator[tuple[Transcript, float]] = pool.map(decode, jobs)
+        for job, (said, seconds) in zip(jobs, heard, strict=True):
+            voice, snr, path = job
             condition = "clean" if snr is None else f"{snr:g}dB"
-            results.append(_one(shop, by_id[path.stem], text, voice, condition, seconds))
+            results.append(_one(shop, by_id[path.stem], said.text, voice, condition, seconds,
+                                tuple(said.alternatives), opinion(job)))
             bar.update()
     return results
 
 
-def rejudge(shop: FreshShop, requests: list[ShopRequest], heard: list[dict[str, str]],
+def _texts(transcript: Transcript) -> list[str]:
+    return [transcript.text, *transcript.alternatives]
+
+
+def rejudge(shop: FreshShop, requests: list[ShopRequest], heard: list[dict[str, Any]],
             show: bool = True) -> list[Result]:
     """Transcripts saved by an earlier run (its ``transcripts``), judged again: the
-    understanding measured anew on the same hearing, without decoding again."""
+    understanding measured anew on the same hearing (the n-best too, where it was saved),
+    without decoding again."""
     by_id = {r.id: r for r in requests}
     rows = [h for h in heard if h["id"] in by_id]
-    return [_one(shop, by_id[h["id"]], h["heard"], h["voice"], h["condition"])
+    return [_one(shop, by_id[h["id"]], h["heard"], h["voice"], h["condition"],
+                 alternatives=tuple(h.get("alternatives", ())), second=_saved(h))
             for h in tqdm(rows, disable=not show, unit="file", desc="rejudge")]
 
 
-def transcripts(results: list[Result]) -> list[dict[str, str]]:
-    return [{"id": r.id, "voice": r.voice, "condition": r.condition, "heard": r.heard}
+def _saved(row: dict[str, Any]) -> Callable[[], list[str]] | None:
+    """A second opinion saved by the earlier run (asked for where its turn needed it)."""
+    texts = row.get("second")
+    return None if texts is None else (lambda: list(texts))
+
+
+def transcripts(results: list[Result]) -> list[dict[str, Any]]:
+    return [{"id": r.id, "voice": r.voice, "condition": r.condition, "heard": r.heard,
+             "alternatives": list(r.alternatives),
+             **({"second": list(r.second)} if r.second is not None else {})}
             for r in results if r.voice != TYPED]
 
 

@@ -8,6 +8,7 @@ shop and the catalog index (cached per engine) is built once.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,8 @@ class FirstTurn:
 
 class FreshShop:
     def __init__(self, parser: NluParser, data_dir: Path, work_dir: Path,
-                 lang: str = DEFAULT_LANG) -> None:
+                 lang: str = DEFAULT_LANG, others: bool = True) -> None:
+        self.others = others  # the dialogue may answer another hypothesis (dialogue.hearing)
         work_dir.mkdir(parents=True, exist_ok=True)
         self.template = work_dir / "template.sqlite"
         self.file = work_dir / "turn.sqlite"
@@ -78,7 +80,8 @@ class FreshShop:
                     raise ValueError(f"no product in stock for the given line {line.family}")
                 add_to_cart(session, customer, found[0].id, line.quantity, store=STORE)
 
-    def first_turn(self, request: ShopRequest, text: str) -> FirstTurn:
+    def first_turn(self, request: ShopRequest, text: str, alternatives: tuple[str, ...] = (),
+                   more: Callable[[], Sequence[str]] | None = None) -> FirstTurn:
         self.engine.dispose()
         self._restore()
         self._give(request.customer, request.given_cart)
@@ -87,7 +90,8 @@ class FreshShop:
         dialogue = DialogueManager(self.sessions, self.parser, request.customer, STORE,
                                    self.replies, self.options)
         dialogue.start()
-        turn = dialogue.handle_text(text)
+        turn = (dialogue.handle_text(text, alternatives, more) if self.others
+                else dialogue.handle_text(text))
         with self.sessions() as session:
             after = view_cart(session, request.customer, store=STORE)
         state = dialogue.state

@@ -52,3 +52,26 @@ def test_spoken_requests_go_through_the_recognizer(tmp_path: Path) -> None:
     clean = summary["by_voice"]["piper-joe clean"]
     assert clean["n"] == 2 and clean["right"] >= 1, summary["failures"]
     assert summary["meta"]["voices"] == ["piper-joe"]
+    heard = summary["transcripts"]
+    assert {h["id"] for h in heard} == {"a1", "a2"}
+    assert all(isinstance(h["alternatives"], list) for h in heard)
+
+
+def test_a_hypothesis_below_the_best_answers_when_the_best_places_nothing(
+        tmp_path: Path) -> None:
+    """Saved transcripts judged again: the best hypothesis names nothing the store has, the
+    next does (``dialogue.hearing``); the same transcripts judged on the best alone fail."""
+    path = tmp_path / "requests.yml"
+    path.write_text(REQUESTS, encoding="utf-8")
+    saved = tmp_path / "heard.json"
+    rows = [{"id": "a1", "voice": "v", "condition": "clean", "heard": "add two glorbnix",
+             "alternatives": ["add two glorbnix.", "add two bananas"]},
+            {"id": "a2", "voice": "v", "condition": "12dB", "heard": "put three glorbnix in",
+             "alternatives": [], "second": ["put three avocados in my cart"]}]
+    saved.write_text(json.dumps({"transcripts": rows}), encoding="utf-8")
+    both = _run("--requests", str(path), "--transcripts", str(saved))
+    assert both["by_voice"]["v clean"]["right"] == 1, both["failures"]
+    assert both["by_voice"]["v 12dB"]["right"] == 1, both["failures"]  # the second opinion
+    best = _run("--requests", str(path), "--transcripts", str(saved), "--best-only")
+    assert best["by_voice"]["v clean"]["right"] == 0
+    assert best["by_voice"]["v 12dB"]["right"] == 0
